@@ -1,0 +1,124 @@
+package org.inkstone.batch;
+
+import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import org.inkstone.store.DocumentRecord;
+import org.inkstone.store.DocumentStore;
+import org.springframework.batch.core.BatchStatus;
+import org.springframework.batch.core.job.Job;
+import org.springframework.batch.core.job.JobExecution;
+import org.springframework.batch.core.job.JobInstance;
+import org.springframework.batch.core.job.parameters.JobParameters;
+import org.springframework.batch.core.job.parameters.JobParametersBuilder;
+import org.springframework.batch.core.launch.JobOperator;
+import org.springframework.batch.core.repository.JobRepository;
+import org.springframework.stereotype.Component;
+
+/**
+ * Launches {@code digitize} on a scans folder the way an operator expects: a run that was
+ * interrupted (crash, {@code kill -9}) or failed on the same folder is recovered and restarted
+ * by Spring Batch, continuing where it stopped; otherwise a new run starts. Prints a summary
+ * naming every document and page that failed.
+ *
+ * <p>Exit codes: 0 everything digitized; 1 the job finished but some documents or pages
+ * failed; 2 the job itself failed (e.g. no OCR model) or the scans folder is missing.
+ */
+@Component
+public class DigitizeRunner {
+
+    private final JobOperator operator;
+    private final JobRepository repository;
+    private final Job job;
+    private final DocumentStore store;
+    private final PrintStream out = System.out;
+
+    /**
+     * @param operator   starts and restarts executions
+     * @param repository the job repository
+     * @param digitizeJob the job
+     * @param store      the document store, for the summary
+     */
+    public DigitizeRunner(JobOperator operator, JobRepository repository, Job digitizeJob, DocumentStore store) {
+        this.operator = operator;
+        this.repository = repository;
+        this.job = digitizeJob;
+        this.store = store;
+    }
+
+    /**
+     * Runs or resumes the job on a folder and prints the summary.
+     *
+     * @param scansDir folder of scanned PDFs
+     * @return the exit code (0, 1 or 2, see the class comment)
+     * @throws Exception if Spring Batch refuses to launch
+     */
+    public int run(Path scansDir) throws Exception {
+        Path scans = scansDir.toAbsolutePath().normalize();
+        if (!Files.isDirectory(scans)) {
+            out.println("digitize: scans folder " + scans + " does not exist");
+            return 2;
+        }
+        long t0 = System.nanoTime();
+        JobExecution execution = launch(scans);
+        out.printf("digitize: %s in %.1f s%n", execution.getStatus(), Duration.ofNanos(System.nanoTime() - t0).toMillis() / 1000.0);
+        if (execution.getStatus() != BatchStatus.COMPLETED) {
+            for (Throwable t : execution.getAllFailureExceptions()) {
+                out.println("digitize: job failed: " + rootMessage(t));
+            }
+            out.println("digitize: run ./inkstone run again to resume");
+            return 2;
+        }
+        return summary(scans);
+    }
+
+    private JobExecution launch(Path scans) throws Exception {
+        JobInstance last = repository.getLastJobInstance(DigitizeJobConfig.JOB_NAME);
+        JobExecution lastExecution = last == null ? null : repository.getLastJobExecution(last);
+        if (lastExecution != null && lastExecution.getStatus().isRunning()) {
+            // The database is locked by this process, so a "running" execution is one that died.
+            out.println("digitize: run " + lastExecution.getId() + " was interrupted; recovering it");
+            lastExecution = operator.recover(lastExecution);
+        }
+        if (lastExecution != null && restartable(lastExecution.getStatus())
+                && scans.toString().equals(lastExecution.getJobParameters().getString(DigitizeJobConfig.SCANS))) {
+            out.println("digitize: restarting run " + lastExecution.getId());
+            return operator.restart(lastExecution);
+        }
+        JobParameters params = new JobParametersBuilder()
+                .addString(DigitizeJobConfig.SCANS, scans.toString())
+                .addLong("run", last == null ? 1L : last.getInstanceId() + 1)
+                .toJobParameters();
+        return operator.start(job, params);
+    }
+
+    private static boolean restartable(BatchStatus s) {
+        return s == BatchStatus.FAILED || s == BatchStatus.STOPPED || s == BatchStatus.UNKNOWN;
+    }
+
+    private int summary(Path scans) {
+        List<DocumentRecord> docs = store.documentsIn(scans);
+        List<DocumentStore.FailedPage> failedPages = store.failedPages(scans);
+        long failedDocs = docs.stream().filter(d -> DocumentStore.FAILED.equals(d.status())).count();
+        int pages = docs.stream().mapToInt(DocumentRecord::pageCount).sum();
+        out.printf("digitize: %d documents (%d failed), %d pages (%d failed)%n", docs.size(), failedDocs, pages,
+                failedPages.size());
+        if (failedDocs == 0 && failedPages.isEmpty()) {
+            return 0;
+        }
+        out.println("digitize: failed:");
+        docs.stream().filter(d -> DocumentStore.FAILED.equals(d.status()))
+                .forEach(d -> out.println("  " + d.sourceName() + ": " + d.error()));
+        failedPages.forEach(p -> out.println("  " + p.sourceName() + " page " + p.pageNo() + ": " + p.error()));
+        return 1;
+    }
+
+    private static String rootMessage(Throwable t) {
+        while (t.getCause() != null) {
+            t = t.getCause();
+        }
+        return t.getMessage() == null ? t.getClass().getName() : t.getMessage();
+    }
+}

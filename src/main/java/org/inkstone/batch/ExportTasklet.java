@@ -1,0 +1,50 @@
+package org.inkstone.batch;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import org.inkstone.article.ProvisionalArticles;
+import org.inkstone.export.ArticlesJsonWriter;
+import org.inkstone.store.DocumentRecord;
+import org.inkstone.store.DocumentStore;
+import org.springframework.batch.core.scope.context.ChunkContext;
+import org.springframework.batch.core.step.StepContribution;
+import org.springframework.batch.core.step.tasklet.Tasklet;
+import org.springframework.batch.infrastructure.repeat.RepeatStatus;
+
+/**
+ * Last step of {@code digitize}: marks documents without pending pages as done and writes
+ * {@code OUTPUT/NAME/articles.json} for each document of the scans folder that was read.
+ */
+public class ExportTasklet implements Tasklet {
+
+    private final DocumentStore store;
+    private final ArticlesJsonWriter writer;
+    private final Path output;
+
+    /**
+     * @param store  the document store
+     * @param writer the article export writer
+     * @param output the output folder
+     */
+    public ExportTasklet(DocumentStore store, ArticlesJsonWriter writer, Path output) {
+        this.store = store;
+        this.writer = writer;
+        this.output = output;
+    }
+
+    @Override
+    public RepeatStatus execute(StepContribution contribution, ChunkContext chunkContext) throws IOException {
+        Path scans = DigitizeJobConfig.scans(chunkContext.getStepContext().getStepExecution());
+        store.finishDocuments(scans);
+        for (DocumentRecord doc : store.documentsIn(scans)) {
+            if (!DocumentStore.DONE.equals(doc.status())) {
+                continue;
+            }
+            var pages = store.pages(doc.id());
+            var articles = ProvisionalArticles.fromBlocks(doc.baseName(), pages);
+            writer.write(doc, pages, articles, output.resolve(doc.baseName()).resolve("articles.json"));
+            contribution.incrementWriteCount(1);
+        }
+        return RepeatStatus.FINISHED;
+    }
+}

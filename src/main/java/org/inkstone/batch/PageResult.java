@@ -1,0 +1,21 @@
+package org.inkstone.batch;
+
+import org.inkstone.model.OcrPage;
+import org.inkstone.store.PageTask;
+
+/**
+ * What the OCR step made of one page: its text, or the reason it could not be read.
+ *
+ * @param task       the page
+ * @param ocr        the OCR result, null when the page failed
+ * @param nativeScan whether the page image was the PDF's embedded scan
+ * @param millis     time spent on the page, ms
+ * @param error      why the page failed, null when it succeeded
+ */
+public record PageResult(PageTask task, OcrPage ocr, boolean nativeScan, long millis, String error) {
+
+    /** @return whether the page was read */
+    public boolean ok() {
+        return error == null;
+    }
+}

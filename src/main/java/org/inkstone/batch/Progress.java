@@ -1,0 +1,58 @@
+package org.inkstone.batch;
+
+import java.io.PrintStream;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.inkstone.store.PageTask;
+import org.springframework.batch.core.listener.ItemWriteListener;
+import org.springframework.batch.infrastructure.item.Chunk;
+
+/**
+ * Prints the job's progress as pages are stored: pages finished of the total, and the rate in
+ * pages per minute over this run. One line per page on standard output.
+ */
+public class Progress implements ItemWriteListener<PageResult> {
+
+    private final PrintStream out;
+    private final AtomicInteger finished = new AtomicInteger();
+    private volatile int total;
+    private volatile int alreadyDone;
+    private volatile long startNanos;
+
+    /** @param out where progress lines go */
+    public Progress(PrintStream out) {
+        this.out = out;
+    }
+
+    /**
+     * Starts counting for a run.
+     *
+     * @param alreadyDone pages finished by earlier runs
+     * @param pending     pages this run has to do
+     */
+    public void start(int alreadyDone, int pending) {
+        this.alreadyDone = alreadyDone;
+        this.total = alreadyDone + pending;
+        this.finished.set(0);
+        this.startNanos = System.nanoTime();
+        if (alreadyDone > 0 && pending > 0) {
+            out.printf("digitize: resuming, %d of %d pages already done%n", alreadyDone, total);
+        }
+        out.printf("digitize: %d pages to recognise%n", pending);
+        out.flush();
+    }
+
+    @Override
+    public void afterWrite(Chunk<? extends PageResult> items) {
+        for (PageResult r : items) {
+            int n = finished.incrementAndGet();
+            double minutes = (System.nanoTime() - startNanos) / 6e10;
+            PageTask t = r.task();
+            synchronized (out) {
+                out.printf("digitize: %d/%d pages, %.1f pages/min  %s p%d %s%n", alreadyDone + n, total,
+                        minutes > 0 ? n / minutes : 0.0, t.source().getFileName(), t.pageNo(),
+                        r.ok() ? "ok" : "FAILED: " + r.error());
+                out.flush();
+            }
+        }
+    }
+}

@@ -1,0 +1,94 @@
+package org.inkstone.export;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.inkstone.article.Article;
+import org.inkstone.model.OcrLine;
+import org.inkstone.store.DocumentRecord;
+import org.inkstone.store.PageRecord;
+import tools.jackson.databind.SerializationFeature;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Writes a document's {@code articles.json} in the article export format
+ * ({@code shared/spec/article-export.md}): document metadata, every page's lines in reading
+ * order with bbox (page px) and confidence, and the articles with text, fragments and jumps.
+ * The file is written to a temporary name and moved into place, so a reader never sees half a file.
+ */
+public final class ArticlesJsonWriter {
+
+    private static final Pattern DATE_IN_NAME = Pattern.compile("(\\d{4})-(\\d{2})-(\\d{2})");
+    private final JsonMapper json = JsonMapper.builder().enable(SerializationFeature.INDENT_OUTPUT).build();
+
+    /**
+     * @param document the document
+     * @param pages    its pages in page order (failed pages are listed without lines)
+     * @param articles its articles in reading order
+     * @param target   the file to write, e.g. {@code output/NAME/articles.json}
+     * @throws IOException if the file cannot be written
+     */
+    public void write(DocumentRecord document, List<PageRecord> pages, List<Article> articles, Path target)
+            throws IOException {
+        Map<String, Object> root = new LinkedHashMap<>();
+        Map<String, Object> doc = new LinkedHashMap<>();
+        doc.put("source", document.sourceName());
+        doc.put("sha256", document.sha256());
+        doc.put("pages", pages.size());
+        Matcher m = DATE_IN_NAME.matcher(document.sourceName());
+        if (m.find()) {
+            doc.put("date", m.group());
+        }
+        root.put("document", doc);
+        root.put("pages", pages.stream().map(ArticlesJsonWriter::page).toList());
+        root.put("articles", articles.stream().map(ArticlesJsonWriter::article).toList());
+        Files.createDirectories(target.getParent());
+        Path tmp = target.resolveSibling(target.getFileName() + ".tmp");
+        json.writeValue(tmp.toFile(), root);
+        Files.move(tmp, target, java.nio.file.StandardCopyOption.REPLACE_EXISTING,
+                java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+    }
+
+    private static Map<String, Object> page(PageRecord p) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("page", p.pageNo());
+        m.put("width", p.width());
+        m.put("height", p.height());
+        m.put("dpi", p.dpi());
+        m.put("status", p.status().toLowerCase());
+        if (p.error() != null) {
+            m.put("error", p.error());
+        }
+        m.put("confidence", round(p.confidence()));
+        m.put("lines", p.blocks().stream().flatMap(b -> b.lines().stream()).map(ArticlesJsonWriter::line).toList());
+        return m;
+    }
+
+    private static Map<String, Object> line(OcrLine l) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("text", l.text());
+        m.put("bbox", l.bbox().toArray());
+        m.put("confidence", round(l.confidence()));
+        return m;
+    }
+
+    private static Map<String, Object> article(Article a) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("id", a.id());
+        m.put("title", a.title());
+        m.put("text", a.text());
+        m.put("fragments", a.fragments().stream().map(f -> Map.of("page", f.page(), "bbox", f.bbox().toArray())).toList());
+        m.put("continued", a.continued().stream().map(j -> Map.of("from_page", j.fromPage(), "to_page", j.toPage(),
+                "marker", j.marker())).toList());
+        return m;
+    }
+
+    private static double round(double v) {
+        return Math.round(v * 1000) / 1000.0;
+    }
+}

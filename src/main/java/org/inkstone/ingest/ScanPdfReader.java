@@ -1,0 +1,231 @@
+package org.inkstone.ingest;
+
+import java.awt.image.BufferedImage;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.DigestInputStream;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.List;
+import org.apache.pdfbox.Loader;
+import org.apache.pdfbox.contentstream.PDFStreamEngine;
+import org.apache.pdfbox.contentstream.operator.DrawObject;
+import org.apache.pdfbox.contentstream.operator.Operator;
+import org.apache.pdfbox.contentstream.operator.state.Concatenate;
+import org.apache.pdfbox.contentstream.operator.state.Restore;
+import org.apache.pdfbox.contentstream.operator.state.Save;
+import org.apache.pdfbox.contentstream.operator.state.SetGraphicsStateParameters;
+import org.apache.pdfbox.contentstream.operator.state.SetMatrix;
+import org.apache.pdfbox.cos.COSBase;
+import org.apache.pdfbox.cos.COSName;
+import org.apache.pdfbox.pdmodel.PDDocument;
+import org.apache.pdfbox.pdmodel.PDPage;
+import org.apache.pdfbox.pdmodel.common.PDRectangle;
+import org.apache.pdfbox.pdmodel.encryption.InvalidPasswordException;
+import org.apache.pdfbox.pdmodel.graphics.PDXObject;
+import org.apache.pdfbox.pdmodel.graphics.image.PDImageXObject;
+import org.apache.pdfbox.rendering.ImageType;
+import org.apache.pdfbox.rendering.PDFRenderer;
+import org.apache.pdfbox.util.Matrix;
+
+/**
+ * Reads scanned newspaper PDFs with PDFBox 3: validates a file as a document and takes each
+ * page out as an image. A page that is a scan (one image XObject covering the page, no text
+ * or vector drawing) yields that image at its native resolution, its dpi computed from the
+ * image's placement (the current transformation matrix at the {@code Do} operator, as in
+ * PDFBox's {@code PrintImageLocations} example); any other page is rendered at
+ * {@link #RENDER_DPI}.
+ */
+public final class ScanPdfReader {
+
+    /** Resolution at which pages that are not a single scan are rendered, dpi. */
+    public static final int RENDER_DPI = 300;
+
+    private final long maxPagePixels;
+
+    /** @param maxPagePixels largest page image accepted, in pixels (width × height) */
+    public ScanPdfReader(long maxPagePixels) {
+        this.maxPagePixels = maxPagePixels;
+    }
+
+    /**
+     * Validates a file as a digitizable PDF and computes its identity.
+     *
+     * @param file   the file
+     * @param sha256 hex SHA-256 of the file's bytes ({@link #sha256(Path)})
+     * @return hash, size and page count
+     * @throws BadDocumentException if the file is empty, not a PDF, corrupt, encrypted with a
+     *                              password or has no pages
+     * @throws IOException          if the file cannot be read at all
+     */
+    public DocumentInfo inspect(Path file, String sha256) throws BadDocumentException, IOException {
+        long size = Files.size(file);
+        if (size == 0) {
+            throw new BadDocumentException("empty file (0 bytes)");
+        }
+        byte[] head = new byte[(int) Math.min(1024, size)];
+        try (InputStream in = Files.newInputStream(file)) {
+            in.readNBytes(head, 0, head.length);
+        }
+        if (!new String(head, java.nio.charset.StandardCharsets.ISO_8859_1).contains("%PDF-")) {
+            throw new BadDocumentException("not a PDF file (no %PDF- header)");
+        }
+        try (PDDocument doc = open(file)) {
+            int pages = doc.getNumberOfPages();
+            if (pages == 0) {
+                throw new BadDocumentException("PDF has no pages");
+            }
+            return new DocumentInfo(file, sha256, size, pages);
+        }
+    }
+
+    /**
+     * Takes one page out as an image.
+     *
+     * @param file   a file that passed {@link #inspect}
+     * @param pageNo page number counted from 1 in PDF order
+     * @return the page image with its dpi
+     * @throws BadPageException     if the page cannot be read or its image exceeds the size limit
+     * @throws BadDocumentException if the file no longer opens
+     * @throws IOException          if the file cannot be read at all
+     */
+    public PageImage readPage(Path file, int pageNo) throws BadPageException, BadDocumentException, IOException {
+        try (PDDocument doc = open(file)) {
+            if (pageNo < 1 || pageNo > doc.getNumberOfPages()) {
+                throw new BadPageException("page " + pageNo + " does not exist (" + doc.getNumberOfPages() + " pages)");
+            }
+            PDPage page = doc.getPage(pageNo - 1);
+            try {
+                ScanFinder finder = new ScanFinder();
+                finder.processPage(page);
+                PDRectangle box = page.getCropBox();
+                if (finder.isSingleScan(box)) {
+                    return nativeScan(finder.images.get(0));
+                }
+                return render(doc, pageNo, box);
+            } catch (IOException | RuntimeException e) {
+                throw new BadPageException("unreadable page: " + describe(e));
+            }
+        }
+    }
+
+    private PageImage nativeScan(Placed placed) throws BadPageException, IOException {
+        PDImageXObject img = placed.image;
+        checkSize(img.getWidth(), img.getHeight());
+        BufferedImage image = img.getImage();
+        if (image == null) {
+            throw new BadPageException("unreadable page: its image cannot be decoded");
+        }
+        double inches = placed.widthPt / 72.0;
+        int dpi = (int) Math.round(img.getWidth() / inches);
+        return new PageImage(image, dpi, true);
+    }
+
+    private PageImage render(PDDocument doc, int pageNo, PDRectangle box) throws BadPageException, IOException {
+        long w = Math.round(box.getWidth() / 72.0 * RENDER_DPI);
+        long h = Math.round(box.getHeight() / 72.0 * RENDER_DPI);
+        checkSize(w, h);
+        BufferedImage image = new PDFRenderer(doc).renderImageWithDPI(pageNo - 1, RENDER_DPI, ImageType.GRAY);
+        return new PageImage(image, RENDER_DPI, false);
+    }
+
+    private void checkSize(long w, long h) throws BadPageException {
+        if (w <= 0 || h <= 0) {
+            throw new BadPageException("page image has no size (" + w + "x" + h + " px)");
+        }
+        if (w * h > maxPagePixels) {
+            throw new BadPageException(String.format("page image %dx%d px exceeds the limit of %d megapixels",
+                    w, h, maxPagePixels / 1_000_000));
+        }
+    }
+
+    private static PDDocument open(Path file) throws BadDocumentException, IOException {
+        try {
+            PDDocument doc = Loader.loadPDF(file.toFile());
+            if (doc.isEncrypted() && !doc.getCurrentAccessPermission().canExtractContent()
+                    && !doc.getCurrentAccessPermission().isOwnerPermission()) {
+                doc.close();
+                throw new BadDocumentException("encrypted PDF: content extraction not permitted");
+            }
+            return doc;
+        } catch (InvalidPasswordException e) {
+            throw new BadDocumentException("encrypted PDF: a password is needed to open it");
+        } catch (IOException e) {
+            if (!Files.isReadable(file)) {
+                throw e;
+            }
+            throw new BadDocumentException("corrupt PDF: " + describe(e));
+        }
+    }
+
+    private static String describe(Throwable e) {
+        String m = e.getMessage();
+        return m == null || m.isBlank() ? e.getClass().getSimpleName() : m;
+    }
+
+    /**
+     * @param file a file
+     * @return hex SHA-256 of its bytes
+     * @throws IOException if it cannot be read
+     */
+    public static String sha256(Path file) throws IOException {
+        try {
+            MessageDigest md = MessageDigest.getInstance("SHA-256");
+            try (InputStream in = new DigestInputStream(Files.newInputStream(file), md)) {
+                in.transferTo(java.io.OutputStream.nullOutputStream());
+            }
+            return HexFormat.of().formatHex(md.digest());
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private record Placed(PDImageXObject image, float widthPt, float heightPt) {
+    }
+
+    /** Walks a page's content stream, recording image placements and counting other marks. */
+    private static final class ScanFinder extends PDFStreamEngine {
+        final List<Placed> images = new ArrayList<>();
+        int otherMarks;
+
+        ScanFinder() {
+            addOperator(new Concatenate(this));
+            addOperator(new DrawObject(this));
+            addOperator(new SetGraphicsStateParameters(this));
+            addOperator(new Save(this));
+            addOperator(new Restore(this));
+            addOperator(new SetMatrix(this));
+        }
+
+        @Override
+        protected void processOperator(Operator operator, List<COSBase> operands) throws IOException {
+            String op = operator.getName();
+            if ("Do".equals(op) && !operands.isEmpty() && operands.get(0) instanceof COSName name) {
+                PDXObject xobject = getResources().getXObject(name);
+                if (xobject instanceof PDImageXObject image) {
+                    Matrix ctm = getGraphicsState().getCurrentTransformationMatrix();
+                    images.add(new Placed(image, Math.abs(ctm.getScalingFactorX()), Math.abs(ctm.getScalingFactorY())));
+                    return;
+                }
+            }
+            switch (op) {
+                case "Tj", "TJ", "'", "\"", "f", "F", "f*", "S", "s", "B", "B*", "b", "b*", "sh", "BI" -> otherMarks++;
+                default -> { }
+            }
+            super.processOperator(operator, operands);
+        }
+
+        boolean isSingleScan(PDRectangle page) {
+            if (images.size() != 1 || otherMarks > 0) {
+                return false;
+            }
+            Placed p = images.get(0);
+            return p.widthPt * p.heightPt >= 0.8 * page.getWidth() * page.getHeight();
+        }
+    }
+
+}

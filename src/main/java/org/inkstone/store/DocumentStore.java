@@ -1,0 +1,275 @@
+package org.inkstone.store;
+
+import java.nio.file.Path;
+import java.sql.PreparedStatement;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.inkstone.ingest.DocumentInfo;
+import org.inkstone.model.Bbox;
+import org.inkstone.model.OcrBlock;
+import org.inkstone.model.OcrLine;
+import org.inkstone.model.OcrPage;
+import org.inkstone.model.OcrWord;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.support.GeneratedKeyHolder;
+import org.springframework.stereotype.Repository;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Stores documents, pages and their OCR text (block, line, word with boxes in page px and
+ * confidences in [0, 1]) in the relational schema of {@code db/migration}. Every write of a
+ * page replaces what was stored for it before, in one transaction, so a page is never stored
+ * twice.
+ */
+@Repository
+public class DocumentStore {
+
+    /** Document and page status values. */
+    public static final String PENDING = "PENDING", DONE = "DONE", FAILED = "FAILED";
+
+    private final JdbcTemplate jdbc;
+
+    /** @param jdbc template over the Inkstone database */
+    public DocumentStore(JdbcTemplate jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    /**
+     * @param sha256 hex SHA-256 of a file
+     * @return the document with that identity, if stored
+     */
+    public Optional<DocumentRecord> findBySha256(String sha256) {
+        return jdbc.query("SELECT * FROM document WHERE sha256 = ?", (rs, i) -> new DocumentRecord(
+                rs.getLong("id"), rs.getString("sha256"), rs.getString("source_name"), rs.getString("source_path"),
+                rs.getInt("page_count"), rs.getString("status"), rs.getString("error")), sha256).stream().findFirst();
+    }
+
+    /**
+     * Records where a known document's file is now (it may have been renamed or moved).
+     *
+     * @param documentId database id
+     * @param file       the file's current path
+     */
+    public void updateLocation(long documentId, Path file) {
+        Path abs = file.toAbsolutePath().normalize();
+        jdbc.update("UPDATE document SET source_name = ?, source_path = ?, source_dir = ? WHERE id = ?",
+                abs.getFileName().toString(), abs.toString(), abs.getParent().toString(), documentId);
+    }
+
+    /**
+     * Registers a new readable document and one {@code PENDING} row per page.
+     *
+     * @param info what ingest found
+     * @return the document's database id
+     */
+    @Transactional
+    public long registerDocument(DocumentInfo info) {
+        long id = insertDocument(info.path(), info.sha256(), info.sizeBytes(), info.pageCount(), PENDING, null);
+        List<Object[]> rows = new ArrayList<>();
+        for (int p = 1; p <= info.pageCount(); p++) {
+            rows.add(new Object[] {id, p, PENDING});
+        }
+        jdbc.batchUpdate("INSERT INTO page (document_id, page_no, status) VALUES (?, ?, ?)", rows);
+        return id;
+    }
+
+    /**
+     * Registers a file that cannot be digitized, with the reason.
+     *
+     * @param file   the file
+     * @param sha256 hex SHA-256 of its bytes
+     * @param size   its size, bytes
+     * @param reason why it failed, for the operator
+     * @return the document's database id
+     */
+    public long registerFailedDocument(Path file, String sha256, long size, String reason) {
+        return insertDocument(file, sha256, size, 0, FAILED, reason);
+    }
+
+    private long insertDocument(Path file, String sha, long size, int pages, String status, String error) {
+        Path abs = file.toAbsolutePath().normalize();
+        GeneratedKeyHolder key = new GeneratedKeyHolder();
+        jdbc.update(con -> {
+            PreparedStatement ps = con.prepareStatement("INSERT INTO document (sha256, source_name, source_path, "
+                    + "source_dir, size_bytes, page_count, status, error) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+                    new String[] {"ID"});
+            ps.setString(1, sha);
+            ps.setString(2, abs.getFileName().toString());
+            ps.setString(3, abs.toString());
+            ps.setString(4, abs.getParent().toString());
+            ps.setLong(5, size);
+            ps.setInt(6, pages);
+            ps.setString(7, status);
+            ps.setString(8, truncate(error));
+            return ps;
+        }, key);
+        return key.getKey().longValue();
+    }
+
+    /**
+     * @param dir a scans folder
+     * @return pages still {@code PENDING} of the documents last seen in {@code dir}, in document
+     *         and page order
+     */
+    public List<PageTask> pendingPages(Path dir) {
+        return jdbc.query("SELECT p.id, p.document_id, d.source_path, p.page_no FROM page p "
+                        + "JOIN document d ON d.id = p.document_id WHERE p.status = ? AND d.source_dir = ? "
+                        + "ORDER BY d.id, p.page_no",
+                (rs, i) -> new PageTask(rs.getLong(1), rs.getLong(2), Path.of(rs.getString(3)), rs.getInt(4)),
+                PENDING, dir.toAbsolutePath().normalize().toString());
+    }
+
+    /**
+     * @param dir a scans folder
+     * @return how many pages of the documents last seen in {@code dir} are finished (done or failed)
+     */
+    public int finishedPageCount(Path dir) {
+        Integer n = jdbc.queryForObject("SELECT COUNT(*) FROM page p JOIN document d ON d.id = p.document_id "
+                + "WHERE p.status <> ? AND d.source_dir = ?", Integer.class, PENDING, dir.toAbsolutePath().normalize().toString());
+        return n == null ? 0 : n;
+    }
+
+    /**
+     * Stores a page's OCR result, replacing anything stored for the page, and marks it {@code DONE}.
+     *
+     * @param pageId     database id of the page
+     * @param page       the OCR result, boxes in page px
+     * @param nativeScan whether the image was the PDF's embedded scan
+     * @param ocrMillis  time spent reading and recognising the page, ms
+     */
+    @Transactional
+    public void storePage(long pageId, OcrPage page, boolean nativeScan, long ocrMillis) {
+        jdbc.update("DELETE FROM text_block WHERE page_id = ?", pageId);
+        int lineSeq = 0;
+        List<Object[]> words = new ArrayList<>();
+        for (int b = 0; b < page.blocks().size(); b++) {
+            OcrBlock block = page.blocks().get(b);
+            Bbox bb = block.bbox();
+            long blockId = insertReturningId("INSERT INTO text_block (page_id, seq, x0, y0, x1, y1, confidence) "
+                    + "VALUES (?, ?, ?, ?, ?, ?, ?)", pageId, b, bb.x0(), bb.y0(), bb.x1(), bb.y1(), block.confidence());
+            for (OcrLine line : block.lines()) {
+                Bbox lb = line.bbox();
+                long lineId = insertReturningId("INSERT INTO text_line (block_id, page_id, seq, x0, y0, x1, y1, "
+                        + "confidence, text) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)", blockId, pageId, lineSeq++,
+                        lb.x0(), lb.y0(), lb.x1(), lb.y1(), line.confidence(), truncate(line.text()));
+                for (int w = 0; w < line.words().size(); w++) {
+                    OcrWord word = line.words().get(w);
+                    Bbox wb = word.bbox();
+                    words.add(new Object[] {lineId, w, word.text(), wb.x0(), wb.y0(), wb.x1(), wb.y1(), word.confidence()});
+                }
+            }
+        }
+        jdbc.batchUpdate("INSERT INTO word (line_id, seq, text, x0, y0, x1, y1, confidence) "
+                + "VALUES (?, ?, ?, ?, ?, ?, ?, ?)", words);
+        jdbc.update("UPDATE page SET status = ?, error = NULL, width = ?, height = ?, dpi = ?, native_scan = ?, "
+                        + "confidence = ?, ocr_millis = ?, finished_at = CURRENT_TIMESTAMP WHERE id = ?",
+                DONE, page.width(), page.height(), page.dpi(), nativeScan, page.confidence(), ocrMillis, pageId);
+    }
+
+    private long insertReturningId(String sql, Object... args) {
+        GeneratedKeyHolder key = new GeneratedKeyHolder();
+        jdbc.update(con -> {
+            PreparedStatement ps = con.prepareStatement(sql, new String[] {"ID"});
+            for (int i = 0; i < args.length; i++) {
+                ps.setObject(i + 1, args[i]);
+            }
+            return ps;
+        }, key);
+        return key.getKey().longValue();
+    }
+
+    /**
+     * Marks a page as failed with the reason; whatever text was stored for it stays.
+     *
+     * @param pageId database id
+     * @param reason why the page failed, for the operator
+     */
+    public void failPage(long pageId, String reason) {
+        jdbc.update("UPDATE page SET status = ?, error = ?, finished_at = CURRENT_TIMESTAMP WHERE id = ?",
+                FAILED, truncate(reason), pageId);
+    }
+
+    /**
+     * Marks every {@code PENDING} document of {@code dir} without pending pages as {@code DONE}.
+     *
+     * @param dir a scans folder
+     */
+    public void finishDocuments(Path dir) {
+        jdbc.update("UPDATE document d SET status = ?, finished_at = CURRENT_TIMESTAMP WHERE d.status = ? "
+                + "AND d.source_dir = ? AND NOT EXISTS (SELECT 1 FROM page p WHERE p.document_id = d.id AND p.status = ?)",
+                DONE, PENDING, dir.toAbsolutePath().normalize().toString(), PENDING);
+    }
+
+    /**
+     * @param dir a scans folder
+     * @return every document last seen in {@code dir}, by name
+     */
+    public List<DocumentRecord> documentsIn(Path dir) {
+        return jdbc.query("SELECT * FROM document WHERE source_dir = ? ORDER BY source_name", (rs, i) -> new DocumentRecord(
+                rs.getLong("id"), rs.getString("sha256"), rs.getString("source_name"), rs.getString("source_path"),
+                rs.getInt("page_count"), rs.getString("status"), rs.getString("error")),
+                dir.toAbsolutePath().normalize().toString());
+    }
+
+    /**
+     * A page that could not be digitized.
+     *
+     * @param sourceName file name of its document
+     * @param pageNo     page number counted from 1
+     * @param error      why it failed
+     */
+    public record FailedPage(String sourceName, int pageNo, String error) {
+    }
+
+    /**
+     * @param dir a scans folder
+     * @return the failed pages of the documents last seen in {@code dir}, by document and page
+     */
+    public List<FailedPage> failedPages(Path dir) {
+        return jdbc.query("SELECT d.source_name, p.page_no, p.error FROM page p JOIN document d ON d.id = p.document_id "
+                        + "WHERE p.status = ? AND d.source_dir = ? ORDER BY d.source_name, p.page_no",
+                (rs, i) -> new FailedPage(rs.getString(1), rs.getInt(2), rs.getString(3)),
+                FAILED, dir.toAbsolutePath().normalize().toString());
+    }
+
+    /**
+     * Loads a document's pages with their blocks, lines and words in reading order.
+     *
+     * @param documentId database id
+     * @return pages in page order
+     */
+    public List<PageRecord> pages(long documentId) {
+        Map<Long, List<OcrWord>> wordsByLine = new LinkedHashMap<>();
+        jdbc.query("SELECT w.line_id, w.text, w.x0, w.y0, w.x1, w.y1, w.confidence FROM word w "
+                + "JOIN text_line l ON l.id = w.line_id JOIN page p ON p.id = l.page_id WHERE p.document_id = ? "
+                + "ORDER BY w.line_id, w.seq", rs -> {
+                    wordsByLine.computeIfAbsent(rs.getLong(1), k -> new ArrayList<>()).add(new OcrWord(rs.getString(2),
+                            new Bbox(rs.getInt(3), rs.getInt(4), rs.getInt(5), rs.getInt(6)), rs.getDouble(7)));
+                }, documentId);
+        Map<Long, List<OcrLine>> linesByBlock = new LinkedHashMap<>();
+        jdbc.query("SELECT l.id, l.block_id, l.text, l.x0, l.y0, l.x1, l.y1, l.confidence FROM text_line l "
+                + "JOIN page p ON p.id = l.page_id WHERE p.document_id = ? ORDER BY l.page_id, l.seq", rs -> {
+                    linesByBlock.computeIfAbsent(rs.getLong(2), k -> new ArrayList<>()).add(new OcrLine(rs.getString(3),
+                            new Bbox(rs.getInt(4), rs.getInt(5), rs.getInt(6), rs.getInt(7)), rs.getDouble(8),
+                            wordsByLine.getOrDefault(rs.getLong(1), List.of())));
+                }, documentId);
+        Map<Long, List<OcrBlock>> blocksByPage = new LinkedHashMap<>();
+        jdbc.query("SELECT b.id, b.page_id, b.x0, b.y0, b.x1, b.y1 FROM text_block b JOIN page p ON p.id = b.page_id "
+                + "WHERE p.document_id = ? ORDER BY b.page_id, b.seq", rs -> {
+                    blocksByPage.computeIfAbsent(rs.getLong(2), k -> new ArrayList<>()).add(new OcrBlock(
+                            new Bbox(rs.getInt(3), rs.getInt(4), rs.getInt(5), rs.getInt(6)),
+                            linesByBlock.getOrDefault(rs.getLong(1), List.of())));
+                }, documentId);
+        return jdbc.query("SELECT * FROM page WHERE document_id = ? ORDER BY page_no", (rs, i) -> new PageRecord(
+                rs.getLong("id"), rs.getInt("page_no"), rs.getString("status"), rs.getString("error"),
+                rs.getInt("width"), rs.getInt("height"), rs.getInt("dpi"), rs.getDouble("confidence"),
+                blocksByPage.getOrDefault(rs.getLong("id"), List.of())), documentId);
+    }
+
+    private static String truncate(String s) {
+        return s == null || s.length() <= 4000 ? s : s.substring(0, 3997) + "...";
+    }
+}

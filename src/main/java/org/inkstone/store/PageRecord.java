@@ -1,0 +1,21 @@
+package org.inkstone.store;
+
+import java.util.List;
+import org.inkstone.model.OcrBlock;
+
+/**
+ * A stored page with its text.
+ *
+ * @param id         database id
+ * @param pageNo     page number counted from 1 in PDF order
+ * @param status     {@code PENDING}, {@code DONE} or {@code FAILED}
+ * @param error      why the page failed, or null
+ * @param width      page image width, px (0 if not read)
+ * @param height     page image height, px (0 if not read)
+ * @param dpi        scan resolution, dpi (0 if not read)
+ * @param confidence mean line confidence in [0, 1]
+ * @param blocks     text blocks in reading order with their lines and words
+ */
+public record PageRecord(long id, int pageNo, String status, String error, int width, int height, int dpi,
+                         double confidence, List<OcrBlock> blocks) {
+}

@@ -1,0 +1,86 @@
+package org.inkstone.text;
+
+import java.util.List;
+
+/**
+ * Text rules for Chinese print: Han characters and full-width punctuation are written without
+ * spaces; a single space is kept only between two runs of Latin letters or digits.
+ */
+public final class ChineseText {
+
+    private ChineseText() {
+    }
+
+    /**
+     * Joins OCR words into line text: no separator, except one space where both neighbours are
+     * Latin letters or digits (e.g. {@code "COVID" "19"} stays {@code "COVID 19"}).
+     *
+     * @param words word texts, left to right
+     * @return the line text
+     */
+    public static String joinWords(List<String> words) {
+        StringBuilder sb = new StringBuilder();
+        for (String w : words) {
+            if (w.isEmpty()) {
+                continue;
+            }
+            if (!sb.isEmpty() && isLatinOrDigit(sb.codePointBefore(sb.length())) && isLatinOrDigit(w.codePointAt(0))) {
+                sb.append(' ');
+            }
+            sb.append(w);
+        }
+        return sb.toString();
+    }
+
+    /**
+     * Removes white space that has a Chinese character (Han ideograph, CJK or full-width
+     * punctuation) on either side, and folds other runs of white space to one space.
+     *
+     * @param text any text
+     * @return the text with Chinese spacing rules applied, stripped
+     */
+    public static String removeSpacesAroundHan(String text) {
+        StringBuilder sb = new StringBuilder(text.length());
+        int n = text.length();
+        int i = 0;
+        while (i < n) {
+            int cp = text.codePointAt(i);
+            if (!Character.isWhitespace(cp)) {
+                sb.appendCodePoint(cp);
+                i += Character.charCount(cp);
+                continue;
+            }
+            int j = i;
+            while (j < n && Character.isWhitespace(text.codePointAt(j))) {
+                j += Character.charCount(text.codePointAt(j));
+            }
+            boolean keep = !sb.isEmpty() && j < n
+                    && !isChinese(sb.codePointBefore(sb.length())) && !isChinese(text.codePointAt(j));
+            if (keep) {
+                sb.append(' ');
+            }
+            i = j;
+        }
+        return sb.toString().strip();
+    }
+
+    /**
+     * @param cp a code point
+     * @return whether it is a Han ideograph or CJK / full-width punctuation
+     */
+    public static boolean isChinese(int cp) {
+        if (Character.UnicodeScript.of(cp) == Character.UnicodeScript.HAN) {
+            return true;
+        }
+        Character.UnicodeBlock b = Character.UnicodeBlock.of(cp);
+        return b == Character.UnicodeBlock.CJK_SYMBOLS_AND_PUNCTUATION
+                || b == Character.UnicodeBlock.HALFWIDTH_AND_FULLWIDTH_FORMS
+                || b == Character.UnicodeBlock.GENERAL_PUNCTUATION && cp != ' '
+                || b == Character.UnicodeBlock.ENCLOSED_ALPHANUMERICS
+                || b == Character.UnicodeBlock.GEOMETRIC_SHAPES;
+    }
+
+    private static boolean isLatinOrDigit(int cp) {
+        return cp < 0x80 && Character.isLetterOrDigit(cp);
+    }
+}
