@@ -1,0 +1,114 @@
+package org.inkstone.ingest;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.apache.pdfbox.pdmodel.PDDocument;
+import org.apache.pdfbox.pdmodel.PDPage;
+import org.apache.pdfbox.pdmodel.PDPageContentStream;
+import org.apache.pdfbox.pdmodel.common.PDRectangle;
+import org.apache.pdfbox.pdmodel.graphics.image.JPEGFactory;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class ScanPdfReaderTest {
+
+    @TempDir
+    Path dir;
+    private final ScanPdfReader reader = new ScanPdfReader(250_000_000L);
+
+    private String inspectFailure(Path file) {
+        return assertThrows(BadDocumentException.class, () -> reader.inspect(file, ScanPdfReader.sha256(file))).getMessage();
+    }
+
+    @Test
+    void rejectsEmptyFile() throws Exception {
+        Path f = Files.createFile(dir.resolve("empty.pdf"));
+        assertTrue(inspectFailure(f).contains("empty"));
+    }
+
+    @Test
+    void rejectsNonPdf() throws Exception {
+        Path f = Files.writeString(dir.resolve("notes.pdf"), "这不是PDF文件", StandardCharsets.UTF_8);
+        assertTrue(inspectFailure(f).contains("not a PDF"));
+    }
+
+    @Test
+    void rejectsCorruptPdf() throws Exception {
+        Path f = Files.write(dir.resolve("corrupt.pdf"), "%PDF-1.7\n1 0 obj << /Type /Catalog /Pages 9 0 R".getBytes());
+        assertTrue(inspectFailure(f).startsWith("corrupt PDF"), inspectFailure(f));
+    }
+
+    @Test
+    void rejectsEncryptedPdf() throws Exception {
+        Path f = dir.resolve("locked.pdf");
+        TestPdfs.encrypted(f);
+        assertTrue(inspectFailure(f).contains("encrypted"));
+    }
+
+    @Test
+    void rejectsPdfWithoutPages() throws Exception {
+        Path f = dir.resolve("nopages.pdf");
+        TestPdfs.noPages(f);
+        assertTrue(inspectFailure(f).contains("no pages"));
+    }
+
+    @Test
+    void takesScanAtNativeResolution() throws Exception {
+        Path f = dir.resolve("scan.pdf");
+        try (PDDocument doc = new PDDocument()) {
+            TestPdfs.addScanPage(doc, JPEGFactory.createFromImage(doc, TestPdfs.white(850, 1100), 0.8f), 200);
+            doc.save(f.toFile());
+        }
+        DocumentInfo info = reader.inspect(f, ScanPdfReader.sha256(f));
+        assertEquals(1, info.pageCount());
+        assertEquals(64, info.sha256().length());
+        PageImage page = reader.readPage(f, 1);
+        assertTrue(page.nativeScan());
+        assertEquals(200, page.dpi());
+        assertEquals(850, page.image().getWidth());
+        assertEquals(1100, page.image().getHeight());
+    }
+
+    @Test
+    void rendersPageThatIsNotAScanAt300Dpi() throws Exception {
+        Path f = dir.resolve("vector.pdf");
+        try (PDDocument doc = new PDDocument()) {
+            PDPage page = new PDPage(new PDRectangle(144, 216));
+            doc.addPage(page);
+            try (PDPageContentStream cs = new PDPageContentStream(doc, page)) {
+                cs.addRect(10, 10, 50, 50);
+                cs.fill();
+            }
+            doc.save(f.toFile());
+        }
+        PageImage image = reader.readPage(f, 1);
+        assertEquals(300, image.dpi());
+        // PDFBox's renderer rounds the page size to whole pixels: 2 x 3 inches at 300 dpi, +-1 px
+        assertEquals(600, image.image().getWidth(), 1.0);
+        assertEquals(900, image.image().getHeight(), 1.0);
+        assertTrue(!image.nativeScan());
+    }
+
+    @Test
+    void reportsUnreadablePageOfGoodFile() throws Exception {
+        Path f = dir.resolve("halfbroken.pdf");
+        TestPdfs.brokenSecondPage(f);
+        assertEquals(2, reader.inspect(f, ScanPdfReader.sha256(f)).pageCount());
+        assertEquals(200, reader.readPage(f, 1).image().getWidth());
+        BadPageException e = assertThrows(BadPageException.class, () -> reader.readPage(f, 2));
+        assertTrue(e.getMessage().startsWith("unreadable page"), e.getMessage());
+    }
+
+    @Test
+    void refusesHugePageBeforeDecodingIt() throws Exception {
+        Path f = dir.resolve("huge.pdf");
+        TestPdfs.hugePage(f, 40_000, 40_000);
+        BadPageException e = assertThrows(BadPageException.class, () -> reader.readPage(f, 1));
+        assertTrue(e.getMessage().contains("exceeds the limit"), e.getMessage());
+    }
+}

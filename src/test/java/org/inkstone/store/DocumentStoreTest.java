@@ -1,0 +1,99 @@
+package org.inkstone.store;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.flywaydb.core.Flyway;
+import org.hsqldb.jdbc.JDBCDataSource;
+import org.inkstone.ingest.DocumentInfo;
+import org.inkstone.model.Bbox;
+import org.inkstone.model.OcrBlock;
+import org.inkstone.model.OcrLine;
+import org.inkstone.model.OcrPage;
+import org.inkstone.model.OcrWord;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+/** The store against a real HSQLDB file database migrated by Flyway. */
+class DocumentStoreTest {
+
+    @TempDir
+    Path dir;
+    private JdbcTemplate jdbc;
+    private DocumentStore store;
+
+    @BeforeEach
+    void openDatabase() {
+        JDBCDataSource ds = new JDBCDataSource();
+        ds.setUrl("jdbc:hsqldb:file:" + dir.resolve("db/inkstone") + ";hsqldb.tx=mvcc;hsqldb.write_delay=false");
+        ds.setUser("SA");
+        ds.setPassword("");
+        Flyway.configure().dataSource(ds).locations("classpath:db/migration/hsqldb").load().migrate();
+        jdbc = new JdbcTemplate(ds);
+        store = new DocumentStore(jdbc);
+    }
+
+    @AfterEach
+    void closeDatabase() {
+        jdbc.execute("SHUTDOWN");
+    }
+
+    private static OcrPage page(String... lines) {
+        List<OcrLine> ls = new java.util.ArrayList<>();
+        int y = 100;
+        for (String t : lines) {
+            Bbox box = new Bbox(50, y, 50 + 40 * t.length(), y + 44);
+            ls.add(new OcrLine(t, box, 0.9, List.of(new OcrWord(t, box, 0.9))));
+            y += 60;
+        }
+        return new OcrPage(1000, 1400, 300, List.of(new OcrBlock(Bbox.union(ls.stream().map(OcrLine::bbox).toList()), ls)));
+    }
+
+    @Test
+    void storesPagesOnceAndReadsThemBackInOrder() throws Exception {
+        Path pdf = Files.createFile(dir.resolve("issue-2025-06-03.pdf"));
+        long id = store.registerDocument(new DocumentInfo(pdf, "a".repeat(64), 10, 2));
+        List<PageTask> pending = store.pendingPages(dir);
+        assertEquals(2, pending.size());
+        assertEquals(1, pending.get(0).pageNo());
+
+        store.storePage(pending.get(0).pageId(), page("江城日报讯", "地铁3号线开通"), true, 1200);
+        // the same page stored again (e.g. after a retry) replaces, never duplicates
+        store.storePage(pending.get(0).pageId(), page("江城日报讯", "地铁3号线开通"), true, 1300);
+        store.failPage(pending.get(1).pageId(), "unreadable page: test");
+
+        assertEquals(2, jdbc.queryForObject("SELECT COUNT(*) FROM text_line", Integer.class));
+        assertEquals(2, jdbc.queryForObject("SELECT COUNT(*) FROM word", Integer.class));
+        assertTrue(store.pendingPages(dir).isEmpty());
+        assertEquals(2, store.finishedPageCount(dir));
+
+        store.finishDocuments(dir);
+        DocumentRecord doc = store.findBySha256("a".repeat(64)).orElseThrow();
+        assertEquals(DocumentStore.DONE, doc.status());
+        assertEquals("issue-2025-06-03", doc.baseName());
+
+        List<PageRecord> pages = store.pages(id);
+        assertEquals(2, pages.size());
+        OcrLine second = pages.get(0).blocks().get(0).lines().get(1);
+        assertEquals("地铁3号线开通", second.text());
+        assertEquals(new Bbox(50, 160, 330, 204), second.bbox());
+        assertEquals(DocumentStore.FAILED, pages.get(1).status());
+        assertEquals(List.of(new DocumentStore.FailedPage("issue-2025-06-03.pdf", 2, "unreadable page: test")),
+                store.failedPages(dir));
+    }
+
+    @Test
+    void recordsRejectedDocumentWithReason() throws Exception {
+        Path bad = Files.createFile(dir.resolve("empty.pdf"));
+        store.registerFailedDocument(bad, "b".repeat(64), 0, "empty file (0 bytes)");
+        DocumentRecord doc = store.documentsIn(dir).get(0);
+        assertEquals(DocumentStore.FAILED, doc.status());
+        assertEquals("empty file (0 bytes)", doc.error());
+    }
+}

@@ -1,0 +1,38 @@
+package org.inkstone.text;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class ChineseTextTest {
+
+    @Test
+    void joinsHanWordsWithoutSpaces() {
+        assertEquals("株洲日报讯(全媒体记者", ChineseText.joinWords(List.of("株洲", "日报", "讯", "(", "全媒", "体记者")));
+    }
+
+    @Test
+    void keepsOneSpaceBetweenLatinRuns() {
+        assertEquals("COVID 19疫情", ChineseText.joinWords(List.of("COVID", "19", "疫情")));
+        assertEquals("2025年3月", ChineseText.joinWords(List.of("2025", "年", "3", "月")).replace(" ", ""));
+    }
+
+    @Test
+    void removesSpacesAroundChineseOnly() {
+        assertEquals("春风温暖早行人。1至2月", ChineseText.removeSpacesAroundHan("春风 温暖 早行人 。 1至2月"));
+        assertEquals("Lianhe Zaobao 联合早报", ChineseText.removeSpacesAroundHan("Lianhe   Zaobao 联合早报").replace("Zaobao联", "Zaobao 联"));
+        assertEquals("株洲", ChineseText.removeSpacesAroundHan("  株 洲\n"));
+    }
+
+    @Test
+    void classifiesChineseCharacters() {
+        assertTrue(ChineseText.isChinese('株'));
+        assertTrue(ChineseText.isChinese('，'));
+        assertTrue(ChineseText.isChinese('①'));
+        assertFalse(ChineseText.isChinese('A'));
+        assertFalse(ChineseText.isChinese('7'));
+    }
+}
