@@ -89,9 +89,14 @@ public class DigitizeRunner {
         }
         JobParameters params = new JobParametersBuilder()
                 .addString(DigitizeJobConfig.SCANS, scans.toString())
-                .addLong("run", last == null ? 1L : last.getInstanceId() + 1)
+                .addLong("run", nextRunNumber(lastExecution))
                 .toJobParameters();
         return operator.start(job, params);
+    }
+
+    private static long nextRunNumber(JobExecution last) {
+        Long run = last == null ? null : last.getJobParameters().getLong("run");
+        return run == null ? 1L : run + 1;
     }
 
     private static boolean restartable(BatchStatus s) {

@@ -1,14 +1,18 @@
 package org.inkstone.batch;
 
 import java.io.PrintStream;
+import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.inkstone.store.PageTask;
 import org.springframework.batch.core.listener.ItemWriteListener;
 import org.springframework.batch.infrastructure.item.Chunk;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
  * Prints the job's progress as pages are stored: pages finished of the total, and the rate in
- * pages per minute over this run. One line per page on standard output.
+ * pages per minute over this run. One line per page on standard output, printed once the
+ * page's transaction has committed, so a page reported is a page kept.
  */
 public class Progress implements ItemWriteListener<PageResult> {
 
@@ -43,7 +47,21 @@ public class Progress implements ItemWriteListener<PageResult> {
 
     @Override
     public void afterWrite(Chunk<? extends PageResult> items) {
-        for (PageResult r : items) {
+        List<PageResult> written = List.copyOf(items.getItems());
+        if (TransactionSynchronizationManager.isSynchronizationActive()) {
+            TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+                @Override
+                public void afterCommit() {
+                    report(written);
+                }
+            });
+        } else {
+            report(written);
+        }
+    }
+
+    private void report(List<PageResult> written) {
+        for (PageResult r : written) {
             int n = finished.incrementAndGet();
             double minutes = (System.nanoTime() - startNanos) / 6e10;
             PageTask t = r.task();

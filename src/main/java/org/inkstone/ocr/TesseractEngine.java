@@ -53,7 +53,8 @@ public final class TesseractEngine implements OcrEngine {
         ByteBuffer buf = ByteBuffer.allocateDirect(page.width() * page.height());
         buf.put(page.pixels()).flip();
         api.TessBaseAPISetImage(handle, buf, page.width(), page.height(), 1, page.width());
-        api.TessBaseAPISetSourceResolution(handle, dpi);
+        // No TessBaseAPISetSourceResolution: Tesseract's own estimate from the text's x-height
+        // reads newspaper body text better than the scan's true dpi does (measured on 300 dpi scans).
         try {
             if (api.TessBaseAPIRecognize(handle, null) != 0) {
                 throw new OcrException("Tesseract failed to recognise the page");

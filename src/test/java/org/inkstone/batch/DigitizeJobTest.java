@@ -1,0 +1,137 @@
+package org.inkstone.batch;
+
+import static org.inkstone.batch.JobTestSupport.count;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.util.ArrayList;
+import java.util.List;
+import org.inkstone.TextMetrics;
+import org.inkstone.ingest.TestPdfs;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * The digitize job end to end, in this JVM, with real Tesseract and a real HSQLDB file: the
+ * shipped sample issue next to every kind of bad input.
+ */
+class DigitizeJobTest {
+
+    @TempDir
+    static Path work;
+    static Path scans, output;
+    static JobTestSupport.Run first, second;
+
+    @BeforeAll
+    static void runTwice() throws Exception {
+        scans = Files.createDirectories(work.resolve("scans"));
+        output = work.resolve("output");
+        Files.copy(JobTestSupport.SAMPLE, scans.resolve(JobTestSupport.SAMPLE.getFileName()));
+        Files.createFile(scans.resolve("empty.pdf"));
+        Files.writeString(scans.resolve("notes.pdf"), "这不是PDF", StandardCharsets.UTF_8);
+        Files.write(scans.resolve("corrupt.pdf"), "%PDF-1.7\n1 0 obj << /Type /Catalog".getBytes());
+        TestPdfs.encrypted(scans.resolve("locked.pdf"));
+        TestPdfs.brokenSecondPage(scans.resolve("halfbroken.pdf"));
+        TestPdfs.hugePage(scans.resolve("huge.pdf"), 40_000, 40_000);
+        Files.writeString(scans.resolve("readme.txt"), "not a scan");
+        first = JobTestSupport.run(scans, output, "--workers", "2");
+        second = JobTestSupport.run(scans, output, "--workers", "2");
+    }
+
+    @Test
+    void finishesTheRestAndNamesWhatFailed() {
+        assertEquals(1, first.exitCode(), first.out());
+        String out = first.out();
+        assertTrue(out.contains("empty.pdf: empty file"), out);
+        assertTrue(out.contains("notes.pdf: not a PDF file"), out);
+        assertTrue(out.contains("corrupt.pdf: corrupt PDF"), out);
+        assertTrue(out.contains("locked.pdf: encrypted PDF"), out);
+        assertTrue(out.contains("halfbroken.pdf page 2: unreadable page"), out);
+        assertTrue(out.contains("huge.pdf page 1: page image 40000x40000 px exceeds the limit"), out);
+        assertTrue(out.contains("pages/min"), "progress is shown: " + out);
+        assertTrue(out.contains("6 pages to recognise"), out);
+    }
+
+    @Test
+    void storesEveryPageOnceWithBoxesAndConfidence() throws Exception {
+        try (Connection db = JobTestSupport.database(output)) {
+            assertEquals(7, count(db, "SELECT COUNT(*) FROM document"));
+            assertEquals(4, count(db, "SELECT COUNT(*) FROM document WHERE status = 'FAILED'"));
+            assertEquals(3, count(db, "SELECT COUNT(*) FROM page p JOIN document d ON d.id = p.document_id "
+                    + "WHERE d.source_name LIKE 'sample-issue%' AND p.status = 'DONE' AND p.width = 2480 AND p.dpi = 300"));
+            assertEquals(0, count(db, "SELECT COUNT(*) FROM (SELECT page_id, seq FROM text_line GROUP BY page_id, seq "
+                    + "HAVING COUNT(*) > 1)"));
+            assertTrue(count(db, "SELECT COUNT(*) FROM text_line") > 300);
+            assertEquals(0, count(db, "SELECT COUNT(*) FROM word WHERE confidence < 0 OR confidence > 1 OR x1 <= x0"));
+            assertEquals(1, count(db, "SELECT COUNT(*) FROM page WHERE status = 'FAILED' AND error LIKE 'unreadable page%'"));
+            assertEquals(1, count(db, "SELECT COUNT(*) FROM page WHERE status = 'DONE' AND document_id = "
+                    + "(SELECT id FROM document WHERE source_name = 'halfbroken.pdf')"));
+        }
+    }
+
+    @Test
+    void exportsLinesThatMatchTheTruth() throws Exception {
+        JsonNode export = JobTestSupport.readJson(output.resolve("sample-issue-2025-06-03/articles.json"));
+        JsonNode truth = JobTestSupport.readJson(JobTestSupport.SAMPLE_TRUTH);
+        assertEquals(3, export.get("pages").size());
+        assertEquals(64, export.get("document").get("sha256").asString().length());
+        List<String> want = new ArrayList<>(), got = new ArrayList<>();
+        for (JsonNode tp : truth.get("pages")) {
+            JsonNode ep = export.get("pages").get(tp.get("page").asInt() - 1);
+            assertEquals(tp.get("width").asInt(), ep.get("width").asInt());
+            for (JsonNode tl : tp.get("lines")) {
+                if (!tl.get("region").asString().endsWith(":body")) {
+                    continue;
+                }
+                want.add(tl.get("text").asString());
+                got.add(textAt(ep.get("lines"), box(tl.get("bbox"))));
+            }
+        }
+        double cer = TextMetrics.cer(want, got);
+        assertTrue(cer < 0.10, "body line CER " + cer);
+        for (JsonNode line : export.get("pages").get(0).get("lines")) {
+            assertTrue(!line.get("text").asString().matches(".*\\p{IsHan} +\\p{IsHan}.*"), line.toString());
+        }
+        assertTrue(export.get("articles").size() > 3);
+        assertEquals(0, Files.list(output).filter(p -> p.getFileName().toString().startsWith("corrupt")).count(),
+                "no export for a rejected file");
+    }
+
+    @Test
+    void secondRunDoesNotDigitizeKnownDocumentsAgain() throws Exception {
+        assertEquals(1, second.exitCode());
+        assertTrue(second.out().contains("0 new documents, 7 already known"), second.out());
+        assertTrue(second.out().contains("0 pages to recognise"), second.out());
+        try (Connection db = JobTestSupport.database(output)) {
+            assertEquals(7, count(db, "SELECT COUNT(*) FROM document"));
+            assertEquals(2, count(db, "SELECT COUNT(*) FROM BATCH_JOB_INSTANCE"));
+        }
+    }
+
+    /** Text of the export lines lying mostly inside a truth box, left to right (as the benchmark pairs them). */
+    private static String textAt(JsonNode lines, int[] t) {
+        StringBuilder sb = new StringBuilder();
+        List<JsonNode> hits = new ArrayList<>();
+        for (JsonNode l : lines) {
+            int[] s = box(l.get("bbox"));
+            long ix = Math.max(0, Math.min(t[2], s[2]) - Math.max(t[0], s[0]));
+            long iy = Math.max(0, Math.min(t[3], s[3]) - Math.max(t[1], s[1]));
+            if (ix * iy >= 0.5 * Math.max(1, (long) (s[2] - s[0]) * (s[3] - s[1]))) {
+                hits.add(l);
+            }
+        }
+        hits.sort((a, b) -> Integer.compare(a.get("bbox").get(0).asInt(), b.get("bbox").get(0).asInt()));
+        hits.forEach(h -> sb.append(h.get("text").asString()));
+        return sb.toString();
+    }
+
+    private static int[] box(JsonNode a) {
+        return new int[] {a.get(0).asInt(), a.get(1).asInt(), a.get(2).asInt(), a.get(3).asInt()};
+    }
+}

@@ -1,0 +1,66 @@
+package org.inkstone.batch;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.List;
+import org.inkstone.InkstoneApplication;
+import org.inkstone.fixture.SampleIssue;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/** Runs the real job in this JVM and reads what it left behind. */
+final class JobTestSupport {
+
+    /** The sample issue the project ships in {@code scans/}. */
+    static final Path SAMPLE = Path.of("scans", SampleIssue.PDF_NAME);
+    static final Path SAMPLE_TRUTH = Path.of("scans", SampleIssue.TRUTH_NAME);
+    static final JsonMapper JSON = JsonMapper.builder().build();
+
+    private JobTestSupport() {
+    }
+
+    /** Exit code and standard output of one run. */
+    record Run(int exitCode, String out) {
+    }
+
+    /** Runs {@code inkstone run} in-process, capturing standard output. */
+    static synchronized Run run(Path scans, Path output, String... extra) {
+        PrintStream saved = System.out;
+        ByteArrayOutputStream buf = new ByteArrayOutputStream();
+        System.setOut(new PrintStream(buf, true, StandardCharsets.UTF_8));
+        try {
+            List<String> args = new ArrayList<>(List.of("run", "--scans", scans.toString(), "--output", output.toString()));
+            args.addAll(List.of(extra));
+            int code = InkstoneApplication.execute(args.toArray(String[]::new));
+            return new Run(code, buf.toString(StandardCharsets.UTF_8));
+        } finally {
+            System.setOut(saved);
+            System.out.print(buf.toString(StandardCharsets.UTF_8));
+        }
+    }
+
+    /** Opens the job's HSQLDB file (only while no job runs: file mode takes a lock). */
+    static Connection database(Path output) throws SQLException {
+        return DriverManager.getConnection("jdbc:hsqldb:file:" + output.resolve("db/inkstone") + ";shutdown=true", "SA", "");
+    }
+
+    /** @return the single integer a query returns */
+    static int count(Connection db, String sql) throws SQLException {
+        try (var rs = db.createStatement().executeQuery(sql)) {
+            rs.next();
+            return rs.getInt(1);
+        }
+    }
+
+    static JsonNode readJson(Path file) throws IOException {
+        return JSON.readTree(Files.readString(file));
+    }
+}

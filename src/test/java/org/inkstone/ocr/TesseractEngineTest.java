@@ -1,0 +1,87 @@
+package org.inkstone.ocr;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.List;
+import org.inkstone.TextMetrics;
+import org.inkstone.fixture.PageRenderer;
+import org.inkstone.fixture.RenderedPage;
+import org.inkstone.fixture.TruthLine;
+import org.inkstone.model.OcrLine;
+import org.inkstone.model.OcrPage;
+import org.inkstone.preprocess.PagePreprocessor;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/** Real Tesseract ({@code chi_sim}) on Chinese lines rendered with a CJK font. */
+class TesseractEngineTest {
+
+    static final OcrSettings SETTINGS = new OcrSettings("/usr/share/tesseract-ocr/5/tessdata", "chi_sim", 3);
+    static final List<String> LINES = List.of(
+            "江城日报讯(记者/林晓雨)地铁5号线今日开通运营。",
+            "线路全长28.6公里，共设车站21座，沿江而行。",
+            "首班车6时发出，末班车22时30分从终点站开出。");
+    static TesseractEngine engine;
+
+    @BeforeAll
+    static void start() throws OcrException {
+        engine = new TesseractEngine(SETTINGS);
+    }
+
+    @AfterAll
+    static void stop() {
+        engine.close();
+    }
+
+    private static OcrPage recognize(RenderedPage page) throws OcrException {
+        return engine.recognize(new PagePreprocessor().toGray(page.image()), page.dpi());
+    }
+
+    @Test
+    void readsChineseLinesWithBoxesOnThePage() throws OcrException {
+        RenderedPage page = PageRenderer.renderLines(LINES, 300, 12f);
+        OcrPage result = recognize(page);
+        List<OcrLine> lines = result.lines();
+        assertEquals(LINES.size(), lines.size(), () -> "lines: " + lines);
+        assertEquals(page.width(), result.width());
+        double cer = TextMetrics.cer(LINES, lines.stream().map(OcrLine::text).toList());
+        assertTrue(cer < 0.08, "CER " + cer + " for " + lines);
+        int em = Math.round(12f * 300 / 72);
+        for (int i = 0; i < LINES.size(); i++) {
+            TruthLine t = page.lines().get(i);
+            var box = lines.get(i).bbox();
+            assertTrue(Math.abs(box.x0() - t.bbox()[0]) <= em / 2 && Math.abs(box.x1() - t.bbox()[2]) <= em
+                            && Math.abs(box.y0() - t.bbox()[1]) <= em / 2 && Math.abs(box.y1() - t.bbox()[3]) <= em / 2,
+                    "line " + i + " box " + box + " vs truth " + java.util.Arrays.toString(t.bbox()));
+            assertTrue(lines.get(i).confidence() > 0.5 && lines.get(i).confidence() <= 1.0);
+            assertTrue(!lines.get(i).text().matches(".*\\p{IsHan}\\s+\\p{IsHan}.*"), "no spaces between Han characters");
+        }
+    }
+
+    @Test
+    void readsADegradedScanAndAgainWithTheSameEngine() throws OcrException {
+        RenderedPage clean = PageRenderer.renderLines(LINES, 300, 10.5f);
+        RenderedPage scan = new RenderedPage(PageRenderer.degrade(clean.image(), 11), clean.dpi(), clean.lines());
+        for (int round = 0; round < 2; round++) {
+            List<OcrLine> lines = recognize(scan).lines();
+            assertEquals(LINES.size(), lines.size());
+            double cer = TextMetrics.cer(LINES, lines.stream().map(OcrLine::text).toList());
+            assertTrue(cer < 0.12, "CER " + cer + " for " + lines);
+        }
+    }
+
+    @Test
+    void blankPageHasNoLines() throws OcrException {
+        RenderedPage blank = PageRenderer.renderLines(List.of(""), 300, 12f);
+        assertTrue(recognize(blank).blocks().isEmpty());
+    }
+
+    @Test
+    void missingModelIsAClearError() {
+        var e = org.junit.jupiter.api.Assertions.assertThrows(OcrException.class,
+                () -> new TesseractEngine(new OcrSettings(SETTINGS.tessdata(), "chi_nonexistent", 3)));
+        assertTrue(e.getMessage().contains("chi_nonexistent.traineddata not found"), e.getMessage());
+    }
+}
