@@ -2,7 +2,10 @@ package org.inkstone.batch;
 
 import java.io.IOException;
 import java.nio.file.Path;
-import org.inkstone.article.ProvisionalArticles;
+import java.util.List;
+import org.inkstone.article.ArticleAssembler;
+import org.inkstone.layout.LayoutAnalyzer;
+import org.inkstone.layout.PageLayout;
 import org.inkstone.export.ArticlesJsonWriter;
 import org.inkstone.store.DocumentRecord;
 import org.inkstone.store.DocumentStore;
@@ -12,14 +15,17 @@ import org.springframework.batch.core.step.tasklet.Tasklet;
 import org.springframework.batch.infrastructure.repeat.RepeatStatus;
 
 /**
- * Last step of {@code digitize}: marks documents without pending pages as done and writes
- * {@code OUTPUT/NAME/articles.json} for each document of the scans folder that was read.
+ * Last step of {@code digitize}: marks documents without pending pages as done, analyses each
+ * page's layout, assembles the articles across pages and writes {@code OUTPUT/NAME/articles.json}
+ * for each document of the scans folder that was read.
  */
 public class ExportTasklet implements Tasklet {
 
     private final DocumentStore store;
     private final ArticlesJsonWriter writer;
     private final Path output;
+    private final LayoutAnalyzer layout = new LayoutAnalyzer();
+    private final ArticleAssembler assembler = new ArticleAssembler();
 
     /**
      * @param store  the document store
@@ -41,7 +47,9 @@ public class ExportTasklet implements Tasklet {
                 continue;
             }
             var pages = store.pages(doc.id());
-            var articles = ProvisionalArticles.fromBlocks(doc.baseName(), pages);
+            List<PageLayout> layouts = pages.stream().map(p -> layout.analyze(p.pageNo(), p.width(), p.height(),
+                    p.blocks().stream().flatMap(b -> b.lines().stream()).toList())).toList();
+            var articles = assembler.assemble(doc.baseName(), layouts);
             writer.write(doc, pages, articles, output.resolve(doc.baseName()).resolve("articles.json"));
             contribution.incrementWriteCount(1);
         }

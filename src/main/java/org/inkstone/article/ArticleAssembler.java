@@ -1,0 +1,125 @@
+package org.inkstone.article;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.inkstone.layout.JumpMarker;
+import org.inkstone.layout.PageLayout;
+import org.inkstone.model.OcrLine;
+import org.inkstone.text.ChineseText;
+
+/**
+ * Article segmentation across a document: every module of every page is a fragment; fragments
+ * joined by jump lines become one article spanning the pages. A jump line {@code 下转q版k} on
+ * page p is matched to a continuation line {@code 上接p版k} on page q: by the circled number k
+ * where both ends have a readable one, otherwise in reading order of the jump lines on page p
+ * and of the continuation lines on page q (top to bottom, then left to right).
+ */
+public final class ArticleAssembler {
+
+    /** A fragment: one module of one page. */
+    private record Piece(PageLayout page, PageLayout.Module module) {
+        int y() {
+            return module.bbox().y0();
+        }
+    }
+
+    /**
+     * @param documentName export name of the document, used as the id prefix
+     * @param pages        layouts of the document's pages, in page order
+     * @return the articles in order of their first fragment (page, then reading order)
+     */
+    public List<Article> assemble(String documentName, List<PageLayout> pages) {
+        List<Piece> pieces = new ArrayList<>();
+        for (PageLayout p : pages) {
+            for (PageLayout.Module m : p.modules()) {
+                pieces.add(new Piece(p, m));
+            }
+        }
+        Map<Piece, Piece> next = link(pieces);
+        Set<Piece> continued = new HashSet<>(next.values());
+        List<Article> articles = new ArrayList<>();
+        for (Piece start : pieces) {
+            if (continued.contains(start)) {
+                continue;
+            }
+            List<Piece> chain = new ArrayList<>();
+            Set<Piece> seen = new HashSet<>();
+            for (Piece p = start; p != null && seen.add(p); p = next.get(p)) {
+                chain.add(p);
+            }
+            articles.add(article(String.format("%s/a%03d", documentName, articles.size() + 1), chain));
+        }
+        return articles;
+    }
+
+    private static Map<Piece, Piece> link(List<Piece> pieces) {
+        Map<Piece, Piece> next = new LinkedHashMap<>();
+        Map<String, List<Piece>> sources = new LinkedHashMap<>(), targets = new LinkedHashMap<>();
+        for (Piece p : pieces) {
+            JumpMarker from = p.module().jumpFrom(), to = p.module().jumpTo();
+            if (from != null && from.page() != p.page().pageNo()) {
+                sources.computeIfAbsent(p.page().pageNo() + ">" + from.page(), k -> new ArrayList<>()).add(p);
+            }
+            if (to != null && to.page() != p.page().pageNo()) {
+                targets.computeIfAbsent(to.page() + ">" + p.page().pageNo(), k -> new ArrayList<>()).add(p);
+            }
+        }
+        Comparator<Piece> byMarkerPosition = Comparator.comparingInt(Piece::y);
+        for (var e : sources.entrySet()) {
+            List<Piece> from = new ArrayList<>(e.getValue());
+            List<Piece> to = new ArrayList<>(targets.getOrDefault(e.getKey(), List.of()));
+            from.sort(Comparator.comparingInt((Piece p) -> jumpLineY(p)).thenComparingInt(p -> p.module().bbox().x0()));
+            to.sort(byMarkerPosition.thenComparingInt(p -> p.module().bbox().x0()));
+            // first pair the ends whose circled numbers agree, then the rest in reading order
+            for (Piece f : new ArrayList<>(from)) {
+                int key = f.module().jumpFrom().key();
+                Piece match = key == 0 ? null
+                        : to.stream().filter(t -> t.module().jumpTo().key() == key).findFirst().orElse(null);
+                if (match != null) {
+                    next.put(f, match);
+                    from.remove(f);
+                    to.remove(match);
+                }
+            }
+            to.removeIf(t -> t.module().jumpTo().key() != 0 && from.stream().noneMatch(f -> f.module().jumpFrom().key() == 0));
+            for (int i = 0; i < Math.min(from.size(), to.size()); i++) {
+                next.put(from.get(i), to.get(i));
+            }
+        }
+        return next;
+    }
+
+    private static int jumpLineY(Piece p) {
+        return p.module().bbox().y1();
+    }
+
+    private static Article article(String id, List<Piece> chain) {
+        String title = "";
+        List<String> paragraphs = new ArrayList<>();
+        List<Article.Fragment> fragments = new ArrayList<>();
+        List<Article.Jump> jumps = new ArrayList<>();
+        for (int k = 0; k < chain.size(); k++) {
+            Piece p = chain.get(k);
+            PageLayout.Module m = p.module();
+            if (title.isEmpty() && !m.headline().isEmpty()) {
+                List<OcrLine> lines = p.page().lines();
+                StringBuilder t = new StringBuilder();
+                for (int i : m.headline()) {
+                    t.append(lines.get(i).text()).append(' ');
+                }
+                title = ChineseText.removeSpacesAroundHan(t.toString());
+            }
+            paragraphs.addAll(m.paragraphs());
+            fragments.add(new Article.Fragment(p.page().pageNo(), m.bbox()));
+            if (k + 1 < chain.size() && m.jumpFrom() != null) {
+                jumps.add(new Article.Jump(p.page().pageNo(), chain.get(k + 1).page().pageNo(), m.jumpFrom().marker()));
+            }
+        }
+        return new Article(id, title, String.join("\n", paragraphs), fragments, jumps);
+    }
+}

@@ -1,0 +1,342 @@
+package org.inkstone.layout;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.regex.Pattern;
+import org.inkstone.model.Bbox;
+import org.inkstone.model.OcrLine;
+import org.inkstone.text.Paragraphs;
+
+/**
+ * Layout analysis of a newspaper page from its OCR lines: line roles, text columns, column
+ * segments, headline groups, and article modules with their reading order.
+ *
+ * <p>Geometry only, all thresholds relative to the page's own body text (median line height
+ * and character pitch), so scan resolution and type size do not matter:
+ * <ul>
+ * <li>headline: a line at least 1.4× the body line height with characters at least 1.25× as
+ *     wide (a tall line of body-sized characters is two merged body lines, not a headline);</li>
+ * <li>columns: body lines clustered by left edge (gaps wider than 40% of a column width);</li>
+ * <li>segments: runs of lines in a column broken by a vertical gap of a body line or more, by a
+ *     continuation line (starts a segment) or a jump line (ends one);</li>
+ * <li>each segment joins, in order of preference: the module of the continuation line it starts
+ *     with; the headline just above it that overlaps its column; the module of the segment in
+ *     the column to its left that starts at the same height (a module's columns start
+ *     together); the module of the segment above it in its column; a new headless module.</li>
+ * </ul>
+ * A headline right below a continuation line is the repeated headline of that continuation.
+ */
+public final class LayoutAnalyzer {
+
+    private static final Pattern CAPTION = Pattern.compile("(摄|供图|供圖|翻拍)\\s*[)）]?\\s*$|^\\s*(图为|图：|图:)");
+    private static final Pattern FURNITURE = Pattern.compile(
+            "\\d{4}\\s*年\\s*\\d{1,2}\\s*月\\s*\\d{1,2}\\s*日|第\\s*[0-9O]{1,3}\\s*版|责任编辑|编辑[:：]|星期[一二三四五六日天]|版\\s*[·・]");
+
+    /**
+     * @param pageNo page number counted from 1
+     * @param width  page image width, px
+     * @param height page image height, px
+     * @param lines  the page's OCR lines in stored order
+     * @return roles, modules and reading order of the page
+     */
+    public PageLayout analyze(int pageNo, int width, int height, List<OcrLine> lines) {
+        if (lines.isEmpty()) {
+            return new PageLayout(pageNo, lines, List.of(), List.of(), 0);
+        }
+        double bodyH = median(lines.stream().filter(l -> chars(l) >= 4).mapToDouble(l -> l.bbox().height()).toArray(),
+                lines.get(0).bbox().height());
+        double pitch = median(lines.stream().filter(l -> chars(l) >= 6 && Math.abs(l.bbox().height() - bodyH) < 0.25 * bodyH)
+                .mapToDouble(l -> (double) l.bbox().width() / chars(l)).toArray(), bodyH * 0.8);
+        List<LineRole> roles = new ArrayList<>();
+        Map<Integer, JumpMarker> markers = new HashMap<>();
+        for (int i = 0; i < lines.size(); i++) {
+            OcrLine l = lines.get(i);
+            Optional<JumpMarker> m = l.bbox().height() < 1.6 * bodyH ? JumpMarker.parseLine(l.text()) : Optional.empty();
+            if (m.isPresent()) {
+                markers.put(i, m.get());
+            }
+            roles.add(role(l, m.orElse(null), bodyH, pitch, height));
+        }
+        double colWidth = median(indices(roles, LineRole.BODY).stream().filter(i -> chars(lines.get(i)) >= 6)
+                .mapToDouble(i -> lines.get(i).bbox().width()).toArray(), width / 6.0);
+        List<Column> columns = columns(lines, roles, colWidth);
+        List<Group> headlines = headlineGroups(lines, roles, pitch);
+        // a headline right below a continuation line repeats the continued article's headline
+        Map<Group, Integer> repeatOf = new HashMap<>();
+        for (var e : markers.entrySet()) {
+            if (roles.get(e.getKey()) != LineRole.JUMP_TO) {
+                continue;
+            }
+            Bbox mb = lines.get(e.getKey()).bbox();
+            for (Group g : headlines) {
+                if (g.box.y0() >= mb.y1() - bodyH && g.box.y0() <= mb.y1() + 3 * bodyH
+                        && g.box.x0() < mb.x0() + colWidth && g.box.x1() > mb.x0()) {
+                    repeatOf.put(g, e.getKey());
+                }
+            }
+        }
+        // anchors: a headline group ("h" + index), a continuation line ("j" + line index) or a headless module
+        Map<Segment, String> anchorOf = new HashMap<>();
+        int headless = 0;
+        List<Segment> done = new ArrayList<>();
+        for (int c = 0; c < columns.size(); c++) {
+            Column col = columns.get(c);
+            Segment prevInCol = null;
+            for (Segment s : col.segments) {
+                String anchor = null;
+                int first = s.lines.get(0);
+                if (roles.get(first) == LineRole.JUMP_TO) {
+                    anchor = "j" + first;
+                }
+                if (anchor == null) {
+                    double floor = prevInCol == null ? Double.NEGATIVE_INFINITY : prevInCol.y1() - 0.5 * bodyH;
+                    Group best = null;
+                    for (Group g : headlines) {
+                        int overlap = Math.min(g.box.x1(), col.x1) - Math.max(g.box.x0(), col.x0);
+                        if (g.box.y1() <= s.y0() + 0.5 * bodyH && g.box.y1() >= floor && overlap >= 0.3 * (col.x1 - col.x0)
+                                && (best == null || g.box.y1() > best.box.y1())) {
+                            best = g;
+                        }
+                    }
+                    if (best != null) {
+                        anchor = repeatOf.containsKey(best) ? "j" + repeatOf.get(best) : "h" + headlines.indexOf(best);
+                    }
+                }
+                if (anchor == null && c > 0) {
+                    anchor = leftNeighbour(columns.get(c - 1), s, anchorOf, 3 * bodyH, true);
+                }
+                if (anchor == null && prevInCol != null) {
+                    anchor = anchorOf.get(prevInCol);
+                }
+                if (anchor == null && c > 0) {
+                    anchor = leftNeighbour(columns.get(c - 1), s, anchorOf, 0, false);
+                }
+                if (anchor == null) {
+                    anchor = "n" + headless++;
+                }
+                anchorOf.put(s, anchor);
+                done.add(s);
+                prevInCol = s;
+            }
+        }
+        // modules in order of their first segment's column, then height
+        Map<String, List<Segment>> byAnchor = new LinkedHashMap<>();
+        done.sort(Comparator.comparingInt((Segment s) -> s.column).thenComparingInt(Segment::y0));
+        for (Segment s : done) {
+            byAnchor.computeIfAbsent(anchorOf.get(s), k -> new ArrayList<>()).add(s);
+        }
+        List<PageLayout.Module> modules = new ArrayList<>();
+        for (var e : byAnchor.entrySet()) {
+            String anchor = e.getKey();
+            List<Integer> head = new ArrayList<>();
+            if (anchor.startsWith("h")) {
+                head.addAll(headlines.get(Integer.parseInt(anchor.substring(1))).lines);
+            } else if (anchor.startsWith("j")) {
+                int marker = Integer.parseInt(anchor.substring(1));
+                repeatOf.forEach((g, m) -> {
+                    if (m == marker) {
+                        head.addAll(g.lines);
+                    }
+                });
+            }
+            List<Integer> body = new ArrayList<>();
+            List<Bbox> boxes = new ArrayList<>();
+            head.forEach(i -> boxes.add(lines.get(i).bbox()));
+            JumpMarker from = null, to = null;
+            List<String> paragraphs = new ArrayList<>();
+            Paragraphs text = new Paragraphs(pitch);
+            for (Segment s : e.getValue()) {
+                Column col = columns.get(s.column);
+                for (int i : s.lines) {
+                    boxes.add(lines.get(i).bbox());
+                    LineRole r = roles.get(i);
+                    if (r == LineRole.JUMP_FROM) {
+                        from = markers.get(i);
+                    } else if (r == LineRole.JUMP_TO) {
+                        to = markers.get(i);
+                    } else {
+                        body.add(i);
+                        text.add(lines.get(i), col.x0, col.x1);
+                    }
+                }
+            }
+            paragraphs.addAll(text.paragraphs());
+            if (body.isEmpty() && head.isEmpty()) {
+                continue;
+            }
+            modules.add(new PageLayout.Module(head, body, paragraphs, from, to, Bbox.union(boxes)));
+        }
+        // headline groups that head no column segment still form (title-only) modules
+        for (int g = 0; g < headlines.size(); g++) {
+            Group grp = headlines.get(g);
+            if (!byAnchor.containsKey("h" + g) && !repeatOf.containsKey(grp)) {
+                modules.add(new PageLayout.Module(grp.lines, List.of(), List.of(), null, null, grp.box));
+            }
+        }
+        return new PageLayout(pageNo, lines, roles, modules, bodyH);
+    }
+
+    private static String leftNeighbour(Column left, Segment s, Map<Segment, String> anchorOf, double alignTol,
+                                        boolean aligned) {
+        Segment best = null;
+        for (Segment l : left.segments) {
+            boolean overlaps = l.y0() < s.y1() && l.y1() > s.y0();
+            boolean ok = aligned ? overlaps && Math.abs(l.y0() - s.y0()) <= alignTol : overlaps;
+            if (ok && (best == null || Math.abs(l.y0() - s.y0()) < Math.abs(best.y0() - s.y0()))) {
+                best = l;
+            }
+        }
+        return best == null ? null : anchorOf.get(best);
+    }
+
+    private static LineRole role(OcrLine l, JumpMarker marker, double bodyH, double pitch, int pageHeight) {
+        Bbox b = l.bbox();
+        double charW = (double) b.width() / Math.max(1, chars(l));
+        boolean big = b.height() >= 1.4 * bodyH && charW >= 1.25 * pitch;
+        if (b.height() >= 2.6 * bodyH && b.y0() < 0.2 * pageHeight && charW >= 1.25 * pitch) {
+            return LineRole.MASTHEAD;
+        }
+        if (marker != null) {
+            return marker.kind();
+        }
+        if (!big && (b.y1() <= 0.05 * pageHeight || b.y0() >= 0.97 * pageHeight
+                || b.y0() < 0.1 * pageHeight && FURNITURE.matcher(l.text()).find())) {
+            return LineRole.RUNNING_HEAD;
+        }
+        if (l.confidence() < 0.35 || chars(l) <= 2 && l.confidence() < 0.6) {
+            return LineRole.NOISE;
+        }
+        if (big) {
+            return LineRole.HEADLINE;
+        }
+        if (CAPTION.matcher(l.text()).find()) {
+            return LineRole.CAPTION;
+        }
+        return LineRole.BODY;
+    }
+
+    /** A text column: its lines' horizontal extent and its segments top to bottom. */
+    private record Column(int x0, int x1, List<Segment> segments) {
+    }
+
+    /** A run of lines in one column. */
+    private record Segment(int column, List<Integer> lines, Bbox box) {
+        int y0() {
+            return box.y0();
+        }
+
+        int y1() {
+            return box.y1();
+        }
+    }
+
+    /** Headline lines that belong together (main headline and sub-headlines). */
+    private static final class Group {
+        final List<Integer> lines = new ArrayList<>();
+        Bbox box;
+    }
+
+    private static List<Column> columns(List<OcrLine> lines, List<LineRole> roles, double colWidth) {
+        List<Integer> members = new ArrayList<>();
+        for (int i = 0; i < lines.size(); i++) {
+            LineRole r = roles.get(i);
+            if (r == LineRole.BODY || r == LineRole.JUMP_FROM || r == LineRole.JUMP_TO) {
+                members.add(i);
+            }
+        }
+        members.sort(Comparator.comparingInt(i -> lines.get(i).bbox().x0()));
+        List<List<Integer>> clusters = new ArrayList<>();
+        int prevX = Integer.MIN_VALUE;
+        for (int i : members) {
+            int x = lines.get(i).bbox().x0();
+            if (clusters.isEmpty() || x - prevX > 0.4 * colWidth) {
+                clusters.add(new ArrayList<>());
+            }
+            clusters.get(clusters.size() - 1).add(i);
+            prevX = x;
+        }
+        double bodyH = median(members.stream().mapToDouble(i -> lines.get(i).bbox().height()).toArray(), 1);
+        List<Column> columns = new ArrayList<>();
+        for (List<Integer> cl : clusters) {
+            int x0 = (int) percentile(cl.stream().mapToDouble(i -> lines.get(i).bbox().x0()).toArray(), 0.2);
+            int x1 = (int) percentile(cl.stream().mapToDouble(i -> lines.get(i).bbox().x1()).toArray(), 0.8);
+            cl.sort(Comparator.comparingInt(i -> lines.get(i).bbox().y0()));
+            Column col = new Column(x0, x1, new ArrayList<>());
+            List<Integer> run = new ArrayList<>();
+            for (int i : cl) {
+                OcrLine l = lines.get(i);
+                boolean breakBefore = !run.isEmpty() && (l.bbox().y0() - lines.get(run.get(run.size() - 1)).bbox().y1() > bodyH
+                        || roles.get(i) == LineRole.JUMP_TO
+                        || roles.get(run.get(run.size() - 1)) == LineRole.JUMP_FROM);
+                if (breakBefore) {
+                    col.segments.add(segment(columns.size(), run, lines));
+                    run = new ArrayList<>();
+                }
+                run.add(i);
+            }
+            if (!run.isEmpty()) {
+                col.segments.add(segment(columns.size(), run, lines));
+            }
+            columns.add(col);
+        }
+        return columns;
+    }
+
+    private static Segment segment(int column, List<Integer> run, List<OcrLine> lines) {
+        return new Segment(column, List.copyOf(run), Bbox.union(run.stream().map(i -> lines.get(i).bbox()).toList()));
+    }
+
+    private static List<Group> headlineGroups(List<OcrLine> lines, List<LineRole> roles, double pitch) {
+        List<Integer> heads = indices(roles, LineRole.HEADLINE);
+        heads.sort(Comparator.comparingInt(i -> lines.get(i).bbox().y0()));
+        List<Group> groups = new ArrayList<>();
+        for (int i : heads) {
+            Bbox b = lines.get(i).bbox();
+            Group into = null;
+            for (Group g : groups) {
+                boolean below = b.y0() - g.box.y1() < 0.8 * b.height() && b.y0() >= g.box.y0();
+                boolean sameColumns = b.x0() < g.box.x1() + 2 * pitch && b.x1() > g.box.x0() - 2 * pitch;
+                if (below && sameColumns) {
+                    into = g;
+                }
+            }
+            if (into == null) {
+                into = new Group();
+                groups.add(into);
+            }
+            into.lines.add(i);
+            into.box = Bbox.union(into.lines.stream().map(k -> lines.get(k).bbox()).toList());
+        }
+        return groups;
+    }
+
+    private static List<Integer> indices(List<LineRole> roles, LineRole role) {
+        List<Integer> out = new ArrayList<>();
+        for (int i = 0; i < roles.size(); i++) {
+            if (roles.get(i) == role) {
+                out.add(i);
+            }
+        }
+        return out;
+    }
+
+    static int chars(OcrLine l) {
+        return l.text().replaceAll("\\s", "").codePointCount(0, l.text().replaceAll("\\s", "").length());
+    }
+
+    private static double median(double[] v, double fallback) {
+        return v.length == 0 ? fallback : percentile(v, 0.5);
+    }
+
+    private static double percentile(double[] v, double p) {
+        double[] s = v.clone();
+        Arrays.sort(s);
+        return s[(int) Math.min(s.length - 1, Math.floor(p * s.length))];
+    }
+}
