@@ -69,12 +69,9 @@ public final class ArticleAssembler {
                 targets.computeIfAbsent(to.page() + ">" + p.page().pageNo(), k -> new ArrayList<>()).add(p);
             }
         }
-        Comparator<Piece> byMarkerPosition = Comparator.comparingInt(Piece::y);
         for (var e : sources.entrySet()) {
-            List<Piece> from = new ArrayList<>(e.getValue());
-            List<Piece> to = new ArrayList<>(targets.getOrDefault(e.getKey(), List.of()));
-            from.sort(Comparator.comparingInt((Piece p) -> jumpLineY(p)).thenComparingInt(p -> p.module().bbox().x0()));
-            to.sort(byMarkerPosition.thenComparingInt(p -> p.module().bbox().x0()));
+            List<Piece> from = readingOrder(e.getValue(), p -> p.module().bbox().y1());
+            List<Piece> to = readingOrder(targets.getOrDefault(e.getKey(), List.of()), Piece::y);
             // first pair the ends whose circled numbers agree, then the rest in reading order
             for (Piece f : new ArrayList<>(from)) {
                 int key = f.module().jumpFrom().key();
@@ -94,8 +91,28 @@ public final class ArticleAssembler {
         return next;
     }
 
-    private static int jumpLineY(Piece p) {
-        return p.module().bbox().y1();
+    /**
+     * Orders pieces top to bottom by a reference height, pieces whose heights differ by less
+     * than two body lines counting as one row, read left to right.
+     */
+    private static List<Piece> readingOrder(List<Piece> pieces, java.util.function.ToIntFunction<Piece> y) {
+        List<Piece> byY = new ArrayList<>(pieces);
+        byY.sort(Comparator.comparingInt(y));
+        List<Piece> out = new ArrayList<>();
+        int i = 0;
+        while (i < byY.size()) {
+            int top = y.applyAsInt(byY.get(i));
+            double tol = 2 * byY.get(i).page().bodyHeight();
+            int j = i;
+            while (j < byY.size() && y.applyAsInt(byY.get(j)) - top < tol) {
+                j++;
+            }
+            List<Piece> row = new ArrayList<>(byY.subList(i, j));
+            row.sort(Comparator.comparingInt(p -> p.module().bbox().x0()));
+            out.addAll(row);
+            i = j;
+        }
+        return out;
     }
 
     private static Article article(String id, List<Piece> chain) {

@@ -50,7 +50,7 @@ public class ExportTasklet implements Tasklet {
             List<PageLayout> layouts = pages.stream().map(p -> layout.analyze(p.pageNo(), p.width(), p.height(),
                     p.blocks().stream().flatMap(b -> b.lines().stream()).toList())).toList();
             var articles = assembler.assemble(doc.baseName(), layouts);
-            writer.write(doc, pages, articles, output.resolve(doc.baseName()).resolve("articles.json"));
+            writer.write(doc, pages, layouts, articles, output.resolve(doc.baseName()).resolve("articles.json"));
             contribution.incrementWriteCount(1);
         }
         return RepeatStatus.FINISHED;

@@ -9,6 +9,8 @@ import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.inkstone.article.Article;
+import org.inkstone.layout.LineRole;
+import org.inkstone.layout.PageLayout;
 import org.inkstone.model.OcrLine;
 import org.inkstone.store.DocumentRecord;
 import org.inkstone.store.PageRecord;
@@ -18,7 +20,8 @@ import tools.jackson.databind.json.JsonMapper;
 /**
  * Writes a document's {@code articles.json} in the article export format
  * ({@code shared/spec/article-export.md}): document metadata, every page's lines in reading
- * order with bbox (page px) and confidence, and the articles with text, fragments and jumps.
+ * order with bbox (page px), confidence and layout role (headline, body, caption, running_head,
+ * jump_from, jump_to, masthead, noise), and the articles with text, fragments and jumps.
  * The file is written to a temporary name and moved into place, so a reader never sees half a file.
  */
 public final class ArticlesJsonWriter {
@@ -29,11 +32,13 @@ public final class ArticlesJsonWriter {
     /**
      * @param document the document
      * @param pages    its pages in page order (failed pages are listed without lines)
+     * @param layouts  layout of each page, same order as {@code pages}: gives each line its role
      * @param articles its articles in reading order
      * @param target   the file to write, e.g. {@code output/NAME/articles.json}
      * @throws IOException if the file cannot be written
      */
-    public void write(DocumentRecord document, List<PageRecord> pages, List<Article> articles, Path target)
+    public void write(DocumentRecord document, List<PageRecord> pages, List<PageLayout> layouts, List<Article> articles,
+                      Path target)
             throws IOException {
         Map<String, Object> root = new LinkedHashMap<>();
         Map<String, Object> doc = new LinkedHashMap<>();
@@ -45,7 +50,11 @@ public final class ArticlesJsonWriter {
             doc.put("date", m.group());
         }
         root.put("document", doc);
-        root.put("pages", pages.stream().map(ArticlesJsonWriter::page).toList());
+        List<Map<String, Object>> pageList = new java.util.ArrayList<>();
+        for (int i = 0; i < pages.size(); i++) {
+            pageList.add(page(pages.get(i), layouts.get(i)));
+        }
+        root.put("pages", pageList);
         root.put("articles", articles.stream().map(ArticlesJsonWriter::article).toList());
         Files.createDirectories(target.getParent());
         Path tmp = target.resolveSibling(target.getFileName() + ".tmp");
@@ -54,7 +63,7 @@ public final class ArticlesJsonWriter {
                 java.nio.file.StandardCopyOption.ATOMIC_MOVE);
     }
 
-    private static Map<String, Object> page(PageRecord p) {
+    private static Map<String, Object> page(PageRecord p, PageLayout layout) {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("page", p.pageNo());
         m.put("width", p.width());
@@ -65,15 +74,20 @@ public final class ArticlesJsonWriter {
             m.put("error", p.error());
         }
         m.put("confidence", round(p.confidence()));
-        m.put("lines", p.blocks().stream().flatMap(b -> b.lines().stream()).map(ArticlesJsonWriter::line).toList());
+        List<Map<String, Object>> lines = new java.util.ArrayList<>();
+        for (int i = 0; i < layout.lines().size(); i++) {
+            lines.add(line(layout.lines().get(i), layout.roles().get(i)));
+        }
+        m.put("lines", lines);
         return m;
     }
 
-    private static Map<String, Object> line(OcrLine l) {
+    private static Map<String, Object> line(OcrLine l, LineRole role) {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("text", l.text());
         m.put("bbox", l.bbox().toArray());
         m.put("confidence", round(l.confidence()));
+        m.put("role", role.name().toLowerCase());
         return m;
     }
 

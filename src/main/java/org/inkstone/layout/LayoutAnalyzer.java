@@ -83,45 +83,55 @@ public final class LayoutAnalyzer {
         }
         // anchors: a headline group ("h" + index), a continuation line ("j" + line index) or a headless module
         Map<Segment, String> anchorOf = new HashMap<>();
-        int headless = 0;
         List<Segment> done = new ArrayList<>();
-        for (int c = 0; c < columns.size(); c++) {
-            Column col = columns.get(c);
+        for (Column col : columns) {
             Segment prevInCol = null;
             for (Segment s : col.segments) {
-                String anchor = null;
+                done.add(s);
                 int first = s.lines.get(0);
                 if (roles.get(first) == LineRole.JUMP_TO) {
-                    anchor = "j" + first;
-                }
-                if (anchor == null) {
-                    double floor = prevInCol == null ? Double.NEGATIVE_INFINITY : prevInCol.y1() - 0.5 * bodyH;
-                    Group best = null;
-                    for (Group g : headlines) {
-                        int overlap = Math.min(g.box.x1(), col.x1) - Math.max(g.box.x0(), col.x0);
-                        if (g.box.y1() <= s.y0() + 0.5 * bodyH && g.box.y1() >= floor && overlap >= 0.3 * (col.x1 - col.x0)
-                                && (best == null || g.box.y1() > best.box.y1())) {
-                            best = g;
-                        }
-                    }
+                    anchorOf.put(s, "j" + first);
+                } else {
+                    Group best = headlineAbove(headlines, col, s, prevInCol, bodyH);
                     if (best != null) {
-                        anchor = repeatOf.containsKey(best) ? "j" + repeatOf.get(best) : "h" + headlines.indexOf(best);
+                        anchorOf.put(s, repeatOf.containsKey(best) ? "j" + repeatOf.get(best) : "h" + headlines.indexOf(best));
                     }
                 }
-                if (anchor == null && c > 0) {
-                    anchor = leftNeighbour(columns.get(c - 1), s, anchorOf, 3 * bodyH, true);
+                prevInCol = s;
+            }
+        }
+        // segments without a headline of their own: a module's columns start together, so first a
+        // neighbouring column's segment starting at the same height, then the segment above in the column
+        boolean changed = true;
+        while (changed) {
+            changed = false;
+            for (int c = 0; c < columns.size(); c++) {
+                for (Segment s : columns.get(c).segments) {
+                    if (anchorOf.containsKey(s)) {
+                        continue;
+                    }
+                    String a = c > 0 ? neighbour(columns.get(c - 1), s, anchorOf, 3 * bodyH, true) : null;
+                    if (a == null && c + 1 < columns.size()) {
+                        a = neighbour(columns.get(c + 1), s, anchorOf, 3 * bodyH, true);
+                    }
+                    if (a != null) {
+                        anchorOf.put(s, a);
+                        changed = true;
+                    }
                 }
-                if (anchor == null && prevInCol != null) {
-                    anchor = anchorOf.get(prevInCol);
+            }
+        }
+        int headless = 0;
+        for (int c = 0; c < columns.size(); c++) {
+            Segment prevInCol = null;
+            for (Segment s : columns.get(c).segments) {
+                if (!anchorOf.containsKey(s)) {
+                    String a = prevInCol != null ? anchorOf.get(prevInCol) : null;
+                    if (a == null && c > 0) {
+                        a = neighbour(columns.get(c - 1), s, anchorOf, 0, false);
+                    }
+                    anchorOf.put(s, a != null ? a : "n" + headless++);
                 }
-                if (anchor == null && c > 0) {
-                    anchor = leftNeighbour(columns.get(c - 1), s, anchorOf, 0, false);
-                }
-                if (anchor == null) {
-                    anchor = "n" + headless++;
-                }
-                anchorOf.put(s, anchor);
-                done.add(s);
                 prevInCol = s;
             }
         }
@@ -182,7 +192,21 @@ public final class LayoutAnalyzer {
         return new PageLayout(pageNo, lines, roles, modules, bodyH);
     }
 
-    private static String leftNeighbour(Column left, Segment s, Map<Segment, String> anchorOf, double alignTol,
+    /** The nearest headline group above a segment, below the previous segment of its column, over its column. */
+    private static Group headlineAbove(List<Group> headlines, Column col, Segment s, Segment prevInCol, double bodyH) {
+        double floor = prevInCol == null ? Double.NEGATIVE_INFINITY : prevInCol.y1() - 0.5 * bodyH;
+        Group best = null;
+        for (Group g : headlines) {
+            int overlap = Math.min(g.box.x1(), col.x1) - Math.max(g.box.x0(), col.x0);
+            if (g.box.y1() <= s.y0() + 0.5 * bodyH && g.box.y1() >= floor && overlap >= 0.3 * (col.x1 - col.x0)
+                    && (best == null || g.box.y1() > best.box.y1())) {
+                best = g;
+            }
+        }
+        return best;
+    }
+
+    private static String neighbour(Column left, Segment s, Map<Segment, String> anchorOf, double alignTol,
                                         boolean aligned) {
         Segment best = null;
         for (Segment l : left.segments) {
@@ -199,7 +223,7 @@ public final class LayoutAnalyzer {
         Bbox b = l.bbox();
         double charW = (double) b.width() / Math.max(1, chars(l));
         boolean big = b.height() >= 1.4 * bodyH && charW >= 1.25 * pitch;
-        if (b.height() >= 2.6 * bodyH && b.y0() < 0.2 * pageHeight && charW >= 1.25 * pitch) {
+        if (b.height() >= 4 * bodyH && b.y0() < 0.15 * pageHeight && charW >= 1.25 * pitch) {
             return LineRole.MASTHEAD;
         }
         if (marker != null) {
@@ -299,11 +323,13 @@ public final class LayoutAnalyzer {
         for (int i : heads) {
             Bbox b = lines.get(i).bbox();
             Group into = null;
+            int bestOverlap = Integer.MIN_VALUE;
             for (Group g : groups) {
-                boolean below = b.y0() - g.box.y1() < 0.8 * b.height() && b.y0() >= g.box.y0();
-                boolean sameColumns = b.x0() < g.box.x1() + 2 * pitch && b.x1() > g.box.x0() - 2 * pitch;
-                if (below && sameColumns) {
+                boolean below = b.y0() - g.box.y1() < 0.8 * b.height() && b.y0() >= g.box.y1() - 0.3 * b.height();
+                int overlap = Math.min(b.x1(), g.box.x1()) - Math.max(b.x0(), g.box.x0());
+                if (below && overlap > -2 * pitch && overlap > bestOverlap) {
                     into = g;
+                    bestOverlap = overlap;
                 }
             }
             if (into == null) {
