@@ -198,7 +198,8 @@ public final class LayoutAnalyzer {
         Group best = null;
         for (Group g : headlines) {
             int overlap = Math.min(g.box.x1(), col.x1) - Math.max(g.box.x0(), col.x0);
-            if (g.box.y1() <= s.y0() + 0.5 * bodyH && g.box.y1() >= floor && overlap >= 0.3 * (col.x1 - col.x0)
+            // the headline's middle lies above the segment (Tesseract's headline boxes may reach into the first body line)
+            if (g.box.y0() + g.box.height() / 2 <= s.y0() && g.box.y1() >= floor && overlap >= 0.3 * (col.x1 - col.x0)
                     && (best == null || g.box.y1() > best.box.y1())) {
                 best = g;
             }
@@ -325,9 +326,13 @@ public final class LayoutAnalyzer {
             Group into = null;
             int bestOverlap = Integer.MIN_VALUE;
             for (Group g : groups) {
-                boolean below = b.y0() - g.box.y1() < 0.8 * b.height() && b.y0() >= g.box.y1() - 0.3 * b.height();
+                int centre = (b.y0() + b.y1()) / 2;
+                boolean below = b.y0() - g.box.y1() < 0.8 * b.height() && centre >= g.box.y1() - 0.25 * b.height();
                 int overlap = Math.min(b.x1(), g.box.x1()) - Math.max(b.x0(), g.box.x0());
-                if (below && overlap > -2 * pitch && overlap > bestOverlap) {
+                // a headline line Tesseract cut in two: same row, hardly any gap
+                int vOverlap = Math.min(b.y1(), g.box.y1()) - Math.max(b.y0(), g.box.y0());
+                boolean sameRow = vOverlap >= 0.5 * Math.min(b.height(), g.box.height()) && overlap > -0.5 * pitch;
+                if ((below && overlap > -2 * pitch || sameRow) && overlap > bestOverlap) {
                     into = g;
                     bestOverlap = overlap;
                 }
