@@ -26,8 +26,9 @@ import org.inkstone.text.Paragraphs;
  * <li>segments: runs of lines in a column broken by a vertical gap of a body line or more, by a
  *     continuation line (starts a segment) or a jump line (ends one);</li>
  * <li>each segment joins, in order of preference: the module of the continuation line it starts
- *     with; the headline just above it that overlaps its column; the module of the segment in
- *     the column to its left that starts at the same height (a module's columns start
+ *     with; the headline just above it that overlaps its column; the module of a one- or
+ *     two-line segment (byline, subhead) just above it in its column; the module of a segment
+ *     in a neighbouring column that starts at the same height (a module's columns start
  *     together); the module of the segment above it in its column; a new headless module.</li>
  * </ul>
  * A headline right below a continuation line is the repeated headline of that continuation.
@@ -106,11 +107,19 @@ public final class LayoutAnalyzer {
         while (changed) {
             changed = false;
             for (int c = 0; c < columns.size(); c++) {
+                Segment prevInCol = null;
                 for (Segment s : columns.get(c).segments) {
+                    Segment above = prevInCol;
+                    prevInCol = s;
                     if (anchorOf.containsKey(s)) {
                         continue;
                     }
-                    String a = c > 0 ? neighbour(columns.get(c - 1), s, anchorOf, 3 * bodyH, true) : null;
+                    // a byline or subhead of one or two lines set apart under a headline opens its column
+                    String a = above != null && above.lines.size() <= 2 && s.y0() - above.y1() < 2.5 * bodyH
+                            ? anchorOf.get(above) : null;
+                    if (a == null && c > 0) {
+                        a = neighbour(columns.get(c - 1), s, anchorOf, 3 * bodyH, true);
+                    }
                     if (a == null && c + 1 < columns.size()) {
                         a = neighbour(columns.get(c + 1), s, anchorOf, 3 * bodyH, true);
                     }
