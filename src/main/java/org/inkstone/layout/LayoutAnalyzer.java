@@ -20,8 +20,10 @@ import org.inkstone.text.Paragraphs;
  * <p>Geometry only, all thresholds relative to the page's own body text (median line height
  * and character pitch), so scan resolution and type size do not matter:
  * <ul>
- * <li>headline: a line at least 1.4× the body line height with characters at least 1.25× as
- *     wide (a tall line of body-sized characters is two merged body lines, not a headline);</li>
+ * <li>headline: a line with characters at least 1.3× the body character pitch and at least 1.1×
+ *     the body line height (a tall line of body-sized characters is two merged body lines, not
+ *     a headline); masthead: type at least 3× the body line height in the top 12% of the page,
+ *     with the lines level with it;</li>
  * <li>columns: body lines clustered by left edge (gaps wider than 40% of a column width);</li>
  * <li>segments: runs of lines in a column broken by a vertical gap of a body line or more, by a
  *     continuation line (starts a segment) or a jump line (ends one);</li>
@@ -63,6 +65,19 @@ public final class LayoutAnalyzer {
                 markers.put(i, m.get());
             }
             roles.add(role(l, m.orElse(null), bodyH, pitch, height));
+        }
+        // the masthead's side panel (date, issue number, weather) sits level with it
+        int mastheadBottom = -1;
+        for (int i = 0; i < lines.size(); i++) {
+            if (roles.get(i) == LineRole.MASTHEAD) {
+                mastheadBottom = Math.max(mastheadBottom, lines.get(i).bbox().y1());
+            }
+        }
+        for (int i = 0; i < lines.size(); i++) {
+            LineRole r = roles.get(i);
+            if (lines.get(i).bbox().y0() < mastheadBottom && (r == LineRole.BODY || r == LineRole.RUNNING_HEAD)) {
+                roles.set(i, LineRole.MASTHEAD);
+            }
         }
         double colWidth = median(indices(roles, LineRole.BODY).stream().filter(i -> chars(lines.get(i)) >= 6)
                 .mapToDouble(i -> lines.get(i).bbox().width()).toArray(), width / 6.0);
@@ -232,8 +247,10 @@ public final class LayoutAnalyzer {
     private static LineRole role(OcrLine l, JumpMarker marker, double bodyH, double pitch, int pageHeight) {
         Bbox b = l.bbox();
         double charW = (double) b.width() / Math.max(1, chars(l));
-        boolean big = b.height() >= 1.4 * bodyH && charW >= 1.25 * pitch;
-        if (b.height() >= 4 * bodyH && b.y0() < 0.15 * pageHeight && charW >= 1.25 * pitch) {
+        // Headline type is larger than body type: judged by character pitch, which Tesseract's
+        // line boxes (ascender to descender for body lines, tight for large type) do not distort.
+        boolean big = b.height() >= 1.1 * bodyH && charW >= 1.3 * pitch;
+        if (b.height() >= 3 * bodyH && b.y0() < 0.12 * pageHeight && charW >= 1.3 * pitch) {
             return LineRole.MASTHEAD;
         }
         if (marker != null) {
