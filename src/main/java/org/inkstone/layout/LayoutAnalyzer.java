@@ -75,7 +75,8 @@ public final class LayoutAnalyzer {
         }
         for (int i = 0; i < lines.size(); i++) {
             LineRole r = roles.get(i);
-            if (lines.get(i).bbox().y0() < mastheadBottom && (r == LineRole.BODY || r == LineRole.RUNNING_HEAD)) {
+            if (mastheadBottom >= 0 && lines.get(i).bbox().y0() < mastheadBottom + bodyH
+                    && (r == LineRole.BODY || r == LineRole.RUNNING_HEAD)) {
                 roles.set(i, LineRole.MASTHEAD);
             }
         }
@@ -206,10 +207,37 @@ public final class LayoutAnalyzer {
             }
             modules.add(new PageLayout.Module(head, body, paragraphs, from, to, Bbox.union(boxes)));
         }
-        // headline groups that head no column segment still form (title-only) modules
+        // a headline group that heads no column segment is a piece of the headline beside it on the
+        // same row (Tesseract cut the line), or else a title-only module
         for (int g = 0; g < headlines.size(); g++) {
             Group grp = headlines.get(g);
-            if (!byAnchor.containsKey("h" + g) && !repeatOf.containsKey(grp)) {
+            if (byAnchor.containsKey("h" + g) || repeatOf.containsKey(grp)) {
+                continue;
+            }
+            int host = -1;
+            int bestGap = Integer.MAX_VALUE;
+            for (int m = 0; m < modules.size(); m++) {
+                PageLayout.Module mod = modules.get(m);
+                if (mod.headline().isEmpty()) {
+                    continue;
+                }
+                Bbox hb = Bbox.union(mod.headline().stream().map(i -> lines.get(i).bbox()).toList());
+                int vOverlap = Math.min(hb.y1(), grp.box.y1()) - Math.max(hb.y0(), grp.box.y0());
+                int gap = Math.max(hb.x0(), grp.box.x0()) - Math.min(hb.x1(), grp.box.x1());
+                if (vOverlap >= 0.5 * Math.min(hb.height(), grp.box.height()) && gap < 3 * pitch && gap < bestGap) {
+                    host = m;
+                    bestGap = gap;
+                }
+            }
+            if (host >= 0) {
+                PageLayout.Module mod = modules.get(host);
+                List<Integer> head = new ArrayList<>(mod.headline());
+                head.addAll(grp.lines);
+                head.sort(Comparator.comparingInt((Integer i) -> lines.get(i).bbox().y0() / Math.max(1, (int) bodyH))
+                        .thenComparingInt(i -> lines.get(i).bbox().x0()));
+                modules.set(host, new PageLayout.Module(head, mod.body(), mod.paragraphs(), mod.jumpFrom(), mod.jumpTo(),
+                        Bbox.union(List.of(mod.bbox(), grp.box))));
+            } else {
                 modules.add(new PageLayout.Module(grp.lines, List.of(), List.of(), null, null, grp.box));
             }
         }
