@@ -98,9 +98,52 @@ class DigitizeJobTest {
         for (JsonNode line : export.get("pages").get(0).get("lines")) {
             assertTrue(!line.get("text").asString().matches(".*\\p{IsHan} +\\p{IsHan}.*"), line.toString());
         }
-        assertTrue(export.get("articles").size() > 3);
+        assertEquals(truth.get("articles").size(), export.get("articles").size(), "one export article per article");
         assertEquals(0, Files.list(output).filter(p -> p.getFileName().toString().startsWith("corrupt")).count(),
                 "no export for a rejected file");
+    }
+
+    @Test
+    void jumpedArticleComesBackWholeAndInOrder() throws Exception {
+        JsonNode export = JobTestSupport.readJson(output.resolve("sample-issue-2025-06-03/articles.json"));
+        JsonNode truth = JobTestSupport.readJson(JobTestSupport.SAMPLE_TRUTH);
+        JsonNode lead = null;
+        for (JsonNode a : truth.get("articles")) {
+            if (a.get("fragments").size() > 1) {
+                lead = a;
+            }
+        }
+        String want = TextMetrics.norm(lead.get("text").asString());
+        JsonNode best = null;
+        double bestCer = 1;
+        for (JsonNode a : export.get("articles")) {
+            double cer = TextMetrics.cer(List.of(want), List.of(a.get("text").asString()));
+            if (cer < bestCer) {
+                best = a;
+                bestCer = cer;
+            }
+        }
+        assertTrue(bestCer < 0.1, "jumped article text CER " + bestCer);
+        assertEquals(List.of(1, 3), pages(best.get("fragments")), best.toString());
+        assertEquals(1, best.get("continued").get(0).get("from_page").asInt());
+        assertEquals(3, best.get("continued").get(0).get("to_page").asInt());
+        assertTrue(TextMetrics.cer(List.of(lead.get("title").asString()), List.of(best.get("title").asString())) < 0.2);
+        String got = TextMetrics.norm(best.get("text").asString());
+        assertTrue(!got.contains("下转") && !got.contains("上接"), "no jump lines in the text");
+        // the front-page part comes first: the text starts as the truth does and ends near its end
+        assertTrue(TextMetrics.distance(want.substring(0, 20), got.substring(0, 20)) <= 4, got.substring(0, 20));
+        String tail = got.substring(got.length() - 15);
+        int nearest = Integer.MAX_VALUE;
+        for (int i = want.length() - 40; i + 15 <= want.length(); i++) {
+            nearest = Math.min(nearest, TextMetrics.distance(want.substring(i, i + 15), tail));
+        }
+        assertTrue(nearest <= 3, "the text ends with the continuation's end: " + tail);
+    }
+
+    private static List<Integer> pages(JsonNode fragments) {
+        List<Integer> out = new ArrayList<>();
+        fragments.forEach(f -> out.add(f.get("page").asInt()));
+        return out;
     }
 
     @Test

@@ -1,0 +1,79 @@
+package org.inkstone.article;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.inkstone.layout.LayoutAnalyzer;
+import org.inkstone.layout.PageLayout;
+import org.inkstone.model.Bbox;
+import org.inkstone.model.OcrLine;
+import org.junit.jupiter.api.Test;
+
+/** Articles joined across pages by their jump lines. */
+class ArticleAssemblerTest {
+
+    private static OcrLine line(String text, int x0, int y0, int charW, int h) {
+        return new OcrLine(text, new Bbox(x0, y0, x0 + charW * text.length(), y0 + h), 0.9, List.of());
+    }
+
+    /** A page with two articles side by side, each ending with a jump line to page 4. */
+    private static PageLayout front() {
+        List<OcrLine> l = new ArrayList<>();
+        String[] heads = {"甲文章的大标题在这里", "乙文章的大标题在这里"};
+        for (int a = 0; a < 2; a++) {
+            int x = 100 + a * 900;
+            l.add(line(heads[a], x, 200, 80, 100));
+            for (int c = 0; c < 2; c++) {
+                for (int i = 0; i < 10; i++) {
+                    l.add(line((a == 0 ? "甲" : "乙") + "文正文第" + c + "栏第" + i + "行", x + c * 440, 340 + i * 60, 40, 56));
+                }
+            }
+            l.add(line("(下转4版" + (a == 0 ? "①" : "②") + ")", x + 440 + 150, 340 + 10 * 60, 30, 56));
+        }
+        return new LayoutAnalyzer().analyze(1, 2000, 3000, l);
+    }
+
+    /** Page 4: the two continuations stacked, second first in the file but lower on the page. */
+    private static PageLayout jumpPage(boolean withKeys) {
+        List<OcrLine> l = new ArrayList<>();
+        int[] tops = {1000, 200};
+        String[] markers = withKeys ? new String[] {"◀◀上接1版②", "◀◀上接1版①"} : new String[] {"◀◀上接1版", "◀◀上接1版"};
+        String[] who = {"乙", "甲"};
+        for (int k = 0; k < 2; k++) {
+            l.add(line(markers[k], 100, tops[k], 30, 56));
+            for (int c = 0; c < 2; c++) {
+                for (int i = 0; i < 6; i++) {
+                    l.add(line(who[k] + "文续文第" + c + "栏第" + i + "行", 100 + c * 440, tops[k] + 80 + i * 60, 40, 56));
+                }
+            }
+        }
+        return new LayoutAnalyzer().analyze(4, 2000, 3000, l);
+    }
+
+    @Test
+    void joinsFragmentsByCircledNumbers() {
+        check(new ArticleAssembler().assemble("doc", List.of(front(), jumpPage(true))));
+    }
+
+    @Test
+    void joinsFragmentsInReadingOrderWithoutNumbers() {
+        check(new ArticleAssembler().assemble("doc", List.of(front(), jumpPage(false))));
+    }
+
+    private static void check(List<Article> articles) {
+        assertEquals(2, articles.size());
+        for (Article a : articles) {
+            String who = a.title().substring(0, 1);
+            assertEquals(List.of(1, 4), a.fragments().stream().map(Article.Fragment::page).toList());
+            assertEquals(1, a.continued().size());
+            assertEquals(4, a.continued().get(0).toPage());
+            String text = a.text().replace("\n", "");
+            assertEquals(text.indexOf(who + "文正文第0栏第0行"), 0, text);
+            int frontEnd = text.indexOf(who + "文正文第1栏第9行");
+            int contStart = text.indexOf(who + "文续文第0栏第0行");
+            assertEquals(true, frontEnd >= 0 && contStart > frontEnd, "front page text first, then the continuation: " + text);
+            assertEquals(false, text.contains("下转") || text.contains("上接"), "jump lines are not article text");
+        }
+    }
+}

@@ -1,0 +1,27 @@
+package org.inkstone.text;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.util.List;
+import org.inkstone.model.Bbox;
+import org.inkstone.model.OcrLine;
+import org.junit.jupiter.api.Test;
+
+class ParagraphsTest {
+
+    private static OcrLine line(String text, int x0, int x1) {
+        return new OcrLine(text, new Bbox(x0, 0, x1, 40), 0.9, List.of());
+    }
+
+    @Test
+    void newParagraphAtIndentOrAfterShortLine() {
+        Paragraphs p = new Paragraphs(40);
+        p.add(line("　　春风温暖早行人。1至2月，", 180, 500), 100, 500);
+        p.add(line("招聘成效显著，服务企业。", 100, 500), 100, 500);
+        p.add(line("提供岗位7万余个。", 100, 300), 100, 500);
+        p.add(line("下一段从这里开始，", 100, 500), 100, 500);
+        p.add(line("并且继续。", 100, 300), 100, 500);
+        assertEquals(List.of("春风温暖早行人。1至2月，招聘成效显著，服务企业。提供岗位7万余个。", "下一段从这里开始，并且继续。"),
+                p.paragraphs());
+    }
+}
