@@ -17,10 +17,12 @@ public record Article(String id, String title, String text, List<Fragment> fragm
     /**
      * A piece of an article on one page.
      *
-     * @param page page number counted from 1
-     * @param bbox box on the page image, px
+     * @param page     page number counted from 1
+     * @param bbox     box on the page image, px
+     * @param headline sequence numbers on the page of the fragment's headline lines
+     * @param body     sequence numbers on the page of its body lines, in reading order
      */
-    public record Fragment(int page, Bbox bbox) {
+    public record Fragment(int page, Bbox bbox, List<Integer> headline, List<Integer> body) {
     }
 
     /**

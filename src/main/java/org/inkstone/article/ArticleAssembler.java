@@ -132,7 +132,7 @@ public final class ArticleAssembler {
                 title = ChineseText.removeSpacesAroundHan(t.toString());
             }
             paragraphs.addAll(m.paragraphs());
-            fragments.add(new Article.Fragment(p.page().pageNo(), m.bbox()));
+            fragments.add(new Article.Fragment(p.page().pageNo(), m.bbox(), m.headline(), m.body()));
             if (k + 1 < chain.size() && m.jumpFrom() != null) {
                 jumps.add(new Article.Jump(p.page().pageNo(), chain.get(k + 1).page().pageNo(), m.jumpFrom().marker()));
             }

@@ -16,7 +16,8 @@ import org.springframework.batch.infrastructure.repeat.RepeatStatus;
 
 /**
  * Last step of {@code digitize}: marks documents without pending pages as done, analyses each
- * page's layout, assembles the articles across pages and writes {@code OUTPUT/NAME/articles.json}
+ * page's layout, assembles the articles across pages, stores them (replacing earlier ones) and
+ * writes {@code OUTPUT/NAME/articles.json}
  * for each document of the scans folder that was read.
  */
 public class ExportTasklet implements Tasklet {
@@ -50,6 +51,7 @@ public class ExportTasklet implements Tasklet {
             List<PageLayout> layouts = pages.stream().map(p -> layout.analyze(p.pageNo(), p.width(), p.height(),
                     p.blocks().stream().flatMap(b -> b.lines().stream()).toList())).toList();
             var articles = assembler.assemble(doc.baseName(), layouts);
+            store.replaceArticles(doc.id(), articles);
             writer.write(doc, pages, layouts, articles, output.resolve(doc.baseName()).resolve("articles.json"));
             contribution.incrementWriteCount(1);
         }

@@ -7,6 +7,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.inkstone.article.Article;
 import org.inkstone.ingest.DocumentInfo;
 import org.inkstone.model.Bbox;
 import org.inkstone.model.OcrBlock;
@@ -212,6 +213,50 @@ public class DocumentStore {
                 rs.getLong("id"), rs.getString("sha256"), rs.getString("source_name"), rs.getString("source_path"),
                 rs.getInt("page_count"), rs.getString("status"), rs.getString("error")),
                 dir.toAbsolutePath().normalize().toString());
+    }
+
+    /**
+     * Replaces a document's stored articles: article, fragments (page, bbox, reading order, jump
+     * line) and the links from each fragment to its text lines.
+     *
+     * @param documentId database id
+     * @param articles   the articles in document order; fragment line numbers are the lines'
+     *                   sequence numbers on their page
+     */
+    @Transactional
+    public void replaceArticles(long documentId, List<Article> articles) {
+        jdbc.update("DELETE FROM article WHERE document_id = ?", documentId);
+        Map<Integer, Long> pageIds = new java.util.HashMap<>();
+        jdbc.query("SELECT page_no, id FROM page WHERE document_id = ?",
+                rs -> { pageIds.put(rs.getInt(1), rs.getLong(2)); }, documentId);
+        List<Object[]> links = new ArrayList<>();
+        for (int a = 0; a < articles.size(); a++) {
+            Article article = articles.get(a);
+            long articleId = insertReturningId("INSERT INTO article (document_id, seq, ext_id, title, text) "
+                    + "VALUES (?, ?, ?, ?, ?)", documentId, a, article.id(), truncate(article.title()), article.text());
+            for (int f = 0; f < article.fragments().size(); f++) {
+                Article.Fragment fr = article.fragments().get(f);
+                Long pageId = pageIds.get(fr.page());
+                String marker = null;
+                for (Article.Jump j : article.continued()) {
+                    if (j.fromPage() == fr.page() && marker == null) {
+                        marker = j.marker();
+                    }
+                }
+                long fragmentId = insertReturningId("INSERT INTO article_fragment (article_id, page_id, seq, x0, y0, "
+                        + "x1, y1, jump_marker) VALUES (?, ?, ?, ?, ?, ?, ?, ?)", articleId, pageId, f, fr.bbox().x0(),
+                        fr.bbox().y0(), fr.bbox().x1(), fr.bbox().y1(), marker);
+                int seq = 0;
+                for (int line : fr.headline()) {
+                    links.add(new Object[] {fragmentId, seq++, pageId, line, "headline"});
+                }
+                for (int line : fr.body()) {
+                    links.add(new Object[] {fragmentId, seq++, pageId, line, "body"});
+                }
+            }
+        }
+        jdbc.batchUpdate("INSERT INTO fragment_line (fragment_id, seq, line_id, role) VALUES (?, ?, "
+                + "(SELECT id FROM text_line WHERE page_id = ? AND seq = ?), ?)", links);
     }
 
     /**

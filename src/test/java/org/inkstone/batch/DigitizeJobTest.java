@@ -70,6 +70,13 @@ class DigitizeJobTest {
             assertTrue(count(db, "SELECT COUNT(*) FROM text_line") > 300);
             assertEquals(0, count(db, "SELECT COUNT(*) FROM word WHERE confidence < 0 OR confidence > 1 OR x1 <= x0"));
             assertEquals(1, count(db, "SELECT COUNT(*) FROM page WHERE status = 'FAILED' AND error LIKE 'unreadable page%'"));
+            assertEquals(7, count(db, "SELECT COUNT(*) FROM article"), "the sample issue's articles are stored");
+            assertEquals(1, count(db, "SELECT COUNT(*) FROM article a WHERE (SELECT COUNT(DISTINCT f.page_id) "
+                    + "FROM article_fragment f WHERE f.article_id = a.id) = 2"), "the jumped article spans two pages");
+            assertEquals(0, count(db, "SELECT COUNT(*) FROM article_fragment f WHERE NOT EXISTS "
+                    + "(SELECT 1 FROM fragment_line fl WHERE fl.fragment_id = f.id)"), "every fragment links its lines");
+            assertEquals(0, count(db, "SELECT COUNT(*) FROM fragment_line fl JOIN text_line l ON l.id = fl.line_id "
+                    + "JOIN article_fragment f ON f.id = fl.fragment_id WHERE l.page_id <> f.page_id"));
             assertEquals(1, count(db, "SELECT COUNT(*) FROM page WHERE status = 'DONE' AND document_id = "
                     + "(SELECT id FROM document WHERE source_name = 'halfbroken.pdf')"));
         }
