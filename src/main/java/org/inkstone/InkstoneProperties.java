@@ -12,9 +12,10 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * @param workers pages recognised in parallel (0 = one per core)
  * @param ocr     recogniser settings
  * @param ingest  limits on input
+ * @param issue   where issue metadata comes from when the pages do not show it
  */
 @ConfigurationProperties("inkstone")
-public record InkstoneProperties(Path scans, Path output, int workers, Ocr ocr, Ingest ingest) {
+public record InkstoneProperties(Path scans, Path output, int workers, Ocr ocr, Ingest ingest, Issue issue) {
 
     /**
      * @param tessdata folder of Tesseract models
@@ -26,6 +27,14 @@ public record InkstoneProperties(Path scans, Path output, int workers, Ocr ocr, 
 
     /** @param maxPageMegapixels largest page image accepted, megapixels (width × height / 10^6) */
     public record Ingest(int maxPageMegapixels) {
+    }
+
+    /**
+     * @param newspaper   newspaper title for issues whose masthead is not read (blank: none)
+     * @param filePattern regular expression over file names with named groups {@code newspaper} and
+     *                    {@code date} (yyyy-MM-dd)
+     */
+    public record Issue(String newspaper, String filePattern) {
     }
 
     /** @return the number of worker threads: {@link #workers} or the number of cores */

@@ -129,9 +129,9 @@ public final class ArticleAssembler {
                 for (int i : m.headline()) {
                     t.append(lines.get(i).text()).append(' ');
                 }
-                title = ChineseText.removeSpacesAroundHan(t.toString());
+                title = ChineseText.normalizePunctuation(ChineseText.removeSpacesAroundHan(t.toString()));
             }
-            paragraphs.addAll(m.paragraphs());
+            m.paragraphs().forEach(par -> paragraphs.add(ChineseText.normalizePunctuation(par)));
             fragments.add(new Article.Fragment(p.page().pageNo(), m.bbox(), m.headline(), m.body()));
             if (k + 1 < chain.size() && m.jumpFrom() != null) {
                 jumps.add(new Article.Jump(p.page().pageNo(), chain.get(k + 1).page().pageNo(), m.jumpFrom().marker()));

@@ -114,7 +114,7 @@ public class DigitizeJobConfig {
     @Bean
     Step exportStep(JobRepository repo, PlatformTransactionManager tx, DocumentStore store, InkstoneProperties props) {
         return new StepBuilder("export", repo)
-                .tasklet(new ExportTasklet(store, new ArticlesJsonWriter(), props.output()), tx)
+                .tasklet(new ExportTasklet(store, new ArticlesJsonWriter(), props.output(), props.issue()), tx)
                 .allowStartIfComplete(true).build();
     }
 

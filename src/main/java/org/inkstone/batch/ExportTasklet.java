@@ -3,6 +3,9 @@ package org.inkstone.batch;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.regex.Pattern;
+import org.inkstone.InkstoneProperties;
+import org.inkstone.layout.IssueMetadata;
 import org.inkstone.article.ArticleAssembler;
 import org.inkstone.layout.LayoutAnalyzer;
 import org.inkstone.layout.PageLayout;
@@ -25,6 +28,8 @@ public class ExportTasklet implements Tasklet {
     private final DocumentStore store;
     private final ArticlesJsonWriter writer;
     private final Path output;
+    private final InkstoneProperties.Issue issue;
+    private final Pattern fileNamePattern;
     private final LayoutAnalyzer layout = new LayoutAnalyzer();
     private final ArticleAssembler assembler = new ArticleAssembler();
 
@@ -32,11 +37,15 @@ public class ExportTasklet implements Tasklet {
      * @param store  the document store
      * @param writer the article export writer
      * @param output the output folder
+     * @param issue  issue metadata settings of the job definition
      */
-    public ExportTasklet(DocumentStore store, ArticlesJsonWriter writer, Path output) {
+    public ExportTasklet(DocumentStore store, ArticlesJsonWriter writer, Path output, InkstoneProperties.Issue issue) {
         this.store = store;
         this.writer = writer;
         this.output = output;
+        this.issue = issue;
+        this.fileNamePattern = issue.filePattern() == null || issue.filePattern().isBlank()
+                ? null : Pattern.compile(issue.filePattern());
     }
 
     @Override
@@ -52,7 +61,8 @@ public class ExportTasklet implements Tasklet {
                     p.blocks().stream().flatMap(b -> b.lines().stream()).toList())).toList();
             var articles = assembler.assemble(doc.baseName(), layouts);
             store.replaceArticles(doc.id(), articles);
-            writer.write(doc, pages, layouts, articles, output.resolve(doc.baseName()).resolve("articles.json"));
+            IssueMetadata meta = IssueMetadata.read(layouts, doc.sourceName(), fileNamePattern, issue.newspaper());
+            writer.write(doc, meta, pages, layouts, articles, output.resolve(doc.baseName()).resolve("articles.json"));
             contribution.incrementWriteCount(1);
         }
         return RepeatStatus.FINISHED;

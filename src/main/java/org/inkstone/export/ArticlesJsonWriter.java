@@ -6,9 +6,8 @@ import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.inkstone.article.Article;
+import org.inkstone.layout.IssueMetadata;
 import org.inkstone.layout.LineRole;
 import org.inkstone.layout.PageLayout;
 import org.inkstone.model.OcrLine;
@@ -26,18 +25,18 @@ import tools.jackson.databind.json.JsonMapper;
  */
 public final class ArticlesJsonWriter {
 
-    private static final Pattern DATE_IN_NAME = Pattern.compile("(\\d{4})-(\\d{2})-(\\d{2})");
     private final JsonMapper json = JsonMapper.builder().enable(SerializationFeature.INDENT_OUTPUT).build();
 
     /**
      * @param document the document
+     * @param issue    newspaper, date and page labels of the issue
      * @param pages    its pages in page order (failed pages are listed without lines)
      * @param layouts  layout of each page, same order as {@code pages}: gives each line its role
      * @param articles its articles in reading order
      * @param target   the file to write, e.g. {@code output/NAME/articles.json}
      * @throws IOException if the file cannot be written
      */
-    public void write(DocumentRecord document, List<PageRecord> pages, List<PageLayout> layouts, List<Article> articles,
+    public void write(DocumentRecord document, IssueMetadata issue, List<PageRecord> pages, List<PageLayout> layouts, List<Article> articles,
                       Path target)
             throws IOException {
         Map<String, Object> root = new LinkedHashMap<>();
@@ -45,14 +44,20 @@ public final class ArticlesJsonWriter {
         doc.put("source", document.sourceName());
         doc.put("sha256", document.sha256());
         doc.put("pages", pages.size());
-        Matcher m = DATE_IN_NAME.matcher(document.sourceName());
-        if (m.find()) {
-            doc.put("date", m.group());
+        if (issue.newspaper() != null) {
+            doc.put("newspaper", issue.newspaper());
+        }
+        if (issue.date() != null) {
+            doc.put("date", issue.date());
         }
         root.put("document", doc);
         List<Map<String, Object>> pageList = new java.util.ArrayList<>();
         for (int i = 0; i < pages.size(); i++) {
-            pageList.add(page(pages.get(i), layouts.get(i)));
+            Map<String, Object> page = page(pages.get(i), layouts.get(i));
+            if (issue.pageLabels().get(i) != null) {
+                page.put("label", issue.pageLabels().get(i));
+            }
+            pageList.add(page);
         }
         root.put("pages", pageList);
         root.put("articles", articles.stream().map(ArticlesJsonWriter::article).toList());

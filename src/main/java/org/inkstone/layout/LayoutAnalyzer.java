@@ -22,8 +22,8 @@ import org.inkstone.text.Paragraphs;
  * <ul>
  * <li>headline: a line with characters at least 1.3× the body character pitch and at least 1.1×
  *     the body line height (a tall line of body-sized characters is two merged body lines, not
- *     a headline); masthead: type at least 3× the body line height in the top 12% of the page,
- *     with the lines level with it;</li>
+ *     a headline); masthead: type at least 3× the body line height in the top 12% of the front
+ *     page, with the lines level with it;</li>
  * <li>columns: body lines clustered by left edge (gaps wider than 40% of a column width);</li>
  * <li>segments: runs of lines in a column broken by a vertical gap of a body line or more, by a
  *     continuation line (starts a segment) or a jump line (ends one);</li>
@@ -64,7 +64,7 @@ public final class LayoutAnalyzer {
             if (m.isPresent()) {
                 markers.put(i, m.get());
             }
-            roles.add(role(l, m.orElse(null), bodyH, pitch, height));
+            roles.add(role(l, m.orElse(null), bodyH, pitch, height, pageNo == 1));
         }
         // the masthead's side panel (date, issue number, weather) sits level with it
         int mastheadBottom = -1;
@@ -272,13 +272,14 @@ public final class LayoutAnalyzer {
         return best == null ? null : anchorOf.get(best);
     }
 
-    private static LineRole role(OcrLine l, JumpMarker marker, double bodyH, double pitch, int pageHeight) {
+    private static LineRole role(OcrLine l, JumpMarker marker, double bodyH, double pitch, int pageHeight,
+                                 boolean frontPage) {
         Bbox b = l.bbox();
         double charW = (double) b.width() / Math.max(1, chars(l));
         // Headline type is larger than body type: judged by character pitch, which Tesseract's
         // line boxes (ascender to descender for body lines, tight for large type) do not distort.
         boolean big = b.height() >= 1.1 * bodyH && charW >= 1.3 * pitch;
-        if (b.height() >= 3 * bodyH && b.y0() < 0.12 * pageHeight && charW >= 1.3 * pitch) {
+        if (frontPage && b.height() >= 3 * bodyH && b.y0() < 0.12 * pageHeight && charW >= 1.3 * pitch) {
             return LineRole.MASTHEAD;
         }
         if (marker != null) {

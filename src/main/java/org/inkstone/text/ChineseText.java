@@ -64,6 +64,38 @@ public final class ChineseText {
         return sb.toString().strip();
     }
 
+    private static final String HALF = ",:;?!()";
+    private static final String FULL = "，：；？！（）";
+
+    /**
+     * Sets punctuation the way Chinese print does: a half-width comma, colon, semicolon, question
+     * or exclamation mark or parenthesis next to a Han character becomes its full-width form
+     * ({@code 务,已} → {@code 务，已}). Punctuation between Latin letters or digits, and the full
+     * stop (decimal point in {@code 2.0}), are left as they are.
+     *
+     * @param text cleaned text
+     * @return the text with Chinese punctuation widths
+     */
+    public static String normalizePunctuation(String text) {
+        StringBuilder sb = new StringBuilder(text);
+        for (int i = 0; i < sb.length(); i++) {
+            int k = HALF.indexOf(sb.charAt(i));
+            if (k < 0) {
+                continue;
+            }
+            boolean hanBefore = i > 0 && isHanOrWide(sb.charAt(i - 1));
+            boolean hanAfter = i + 1 < sb.length() && isHanOrWide(sb.charAt(i + 1));
+            if (hanBefore || hanAfter) {
+                sb.setCharAt(i, FULL.charAt(k));
+            }
+        }
+        return sb.toString();
+    }
+
+    private static boolean isHanOrWide(char c) {
+        return !Character.isSurrogate(c) && isChinese(c) && c != ' ';
+    }
+
     /**
      * @param cp a code point
      * @return whether it is a Han ideograph or CJK / full-width punctuation

@@ -28,6 +28,12 @@ class ChineseTextTest {
     }
 
     @Test
+    void setsChinesePunctuationWidths() {
+        assertEquals("务，已对接服务（全媒体）：好；吗？是！", ChineseText.normalizePunctuation("务,已对接服务(全媒体):好;吗?是!"));
+        assertEquals("中医夜市2.0升级版，Spring Batch 6, JDK 17", ChineseText.normalizePunctuation("中医夜市2.0升级版,Spring Batch 6, JDK 17"));
+    }
+
+    @Test
     void classifiesChineseCharacters() {
         assertTrue(ChineseText.isChinese('株'));
         assertTrue(ChineseText.isChinese('，'));
