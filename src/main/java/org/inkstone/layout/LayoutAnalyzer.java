@@ -413,7 +413,7 @@ public final class LayoutAnalyzer {
     }
 
     static int chars(OcrLine l) {
-        return l.text().replaceAll("\\s", "").codePointCount(0, l.text().replaceAll("\\s", "").length());
+        return (int) l.text().codePoints().filter(c -> !Character.isWhitespace(c)).count();
     }
 
     private static double median(double[] v, double fallback) {
