@@ -20,8 +20,7 @@ import org.springframework.batch.infrastructure.repeat.RepeatStatus;
 /**
  * Last step of {@code digitize}: marks documents without pending pages as done, analyses each
  * page's layout, assembles the articles across pages, stores them (replacing earlier ones) and
- * writes {@code OUTPUT/NAME/articles.json}
- * for each document of the scans folder that was read.
+ * writes {@code OUTPUT/NAME/articles.json} for each document of the scans folder that was read.
  */
 public class ExportTasklet implements Tasklet {
 
@@ -57,8 +56,8 @@ public class ExportTasklet implements Tasklet {
                 continue;
             }
             var pages = store.pages(doc.id());
-            List<PageLayout> layouts = pages.stream().map(p -> layout.analyze(p.pageNo(), p.width(), p.height(),
-                    p.blocks().stream().flatMap(b -> b.lines().stream()).toList())).toList();
+            List<PageLayout> layouts = pages.stream()
+                    .map(p -> layout.analyze(p.pageNo(), p.width(), p.height(), p.lines())).toList();
             var articles = assembler.assemble(doc.baseName(), layouts);
             store.replaceArticles(doc.id(), articles);
             IssueMetadata meta = IssueMetadata.read(layouts, doc.sourceName(), fileNamePattern, issue.newspaper());

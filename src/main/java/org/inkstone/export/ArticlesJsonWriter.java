@@ -3,6 +3,7 @@ package org.inkstone.export;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -36,8 +37,8 @@ public final class ArticlesJsonWriter {
      * @param target   the file to write, e.g. {@code output/NAME/articles.json}
      * @throws IOException if the file cannot be written
      */
-    public void write(DocumentRecord document, IssueMetadata issue, List<PageRecord> pages, List<PageLayout> layouts, List<Article> articles,
-                      Path target)
+    public void write(DocumentRecord document, IssueMetadata issue, List<PageRecord> pages, List<PageLayout> layouts,
+                      List<Article> articles, Path target)
             throws IOException {
         Map<String, Object> root = new LinkedHashMap<>();
         Map<String, Object> doc = new LinkedHashMap<>();
@@ -51,7 +52,7 @@ public final class ArticlesJsonWriter {
             doc.put("date", issue.date());
         }
         root.put("document", doc);
-        List<Map<String, Object>> pageList = new java.util.ArrayList<>();
+        List<Map<String, Object>> pageList = new ArrayList<>();
         for (int i = 0; i < pages.size(); i++) {
             Map<String, Object> page = page(pages.get(i), layouts.get(i));
             if (issue.pageLabels().get(i) != null) {
@@ -79,7 +80,7 @@ public final class ArticlesJsonWriter {
             m.put("error", p.error());
         }
         m.put("confidence", round(p.confidence()));
-        List<Map<String, Object>> lines = new java.util.ArrayList<>();
+        List<Map<String, Object>> lines = new ArrayList<>();
         for (int i = 0; i < layout.lines().size(); i++) {
             lines.add(line(layout.lines().get(i), layout.roles().get(i)));
         }

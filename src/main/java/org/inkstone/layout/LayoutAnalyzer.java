@@ -184,7 +184,6 @@ public final class LayoutAnalyzer {
             List<Bbox> boxes = new ArrayList<>();
             head.forEach(i -> boxes.add(lines.get(i).bbox()));
             JumpMarker from = null, to = null;
-            List<String> paragraphs = new ArrayList<>();
             Paragraphs text = new Paragraphs(pitch);
             for (Segment s : e.getValue()) {
                 Column col = columns.get(s.column);
@@ -201,11 +200,10 @@ public final class LayoutAnalyzer {
                     }
                 }
             }
-            paragraphs.addAll(text.paragraphs());
             if (body.isEmpty() && head.isEmpty()) {
                 continue;
             }
-            modules.add(new PageLayout.Module(head, body, paragraphs, from, to, Bbox.union(boxes)));
+            modules.add(new PageLayout.Module(head, body, text.paragraphs(), from, to, Bbox.union(boxes)));
         }
         // a headline group that heads no column segment is a piece of the headline beside it on the
         // same row (Tesseract cut the line), or else a title-only module

@@ -2,6 +2,7 @@ package org.inkstone.store;
 
 import java.util.List;
 import org.inkstone.model.OcrBlock;
+import org.inkstone.model.OcrLine;
 
 /**
  * A stored page with its text.
@@ -18,4 +19,9 @@ import org.inkstone.model.OcrBlock;
  */
 public record PageRecord(long id, int pageNo, String status, String error, int width, int height, int dpi,
                          double confidence, List<OcrBlock> blocks) {
+
+    /** @return every line of the page in reading order (its sequence number on the page is its index) */
+    public List<OcrLine> lines() {
+        return blocks.stream().flatMap(b -> b.lines().stream()).toList();
+    }
 }

@@ -93,7 +93,7 @@ public final class ChineseText {
     }
 
     private static boolean isHanOrWide(char c) {
-        return !Character.isSurrogate(c) && isChinese(c) && c != ' ';
+        return !Character.isSurrogate(c) && isChinese(c);
     }
 
     /**
