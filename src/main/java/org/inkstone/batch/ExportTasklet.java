@@ -10,6 +10,7 @@ import org.inkstone.article.ArticleAssembler;
 import org.inkstone.layout.LayoutAnalyzer;
 import org.inkstone.layout.PageLayout;
 import org.inkstone.export.ArticlesJsonWriter;
+import org.inkstone.search.SearchIndex;
 import org.inkstone.store.DocumentRecord;
 import org.inkstone.store.DocumentStore;
 import org.springframework.batch.core.scope.context.ChunkContext;
@@ -21,6 +22,7 @@ import org.springframework.batch.infrastructure.repeat.RepeatStatus;
  * Last step of {@code digitize}: marks documents without pending pages as done, analyses each
  * page's layout, assembles the articles across pages, stores them (replacing earlier ones) and
  * writes {@code OUTPUT/NAME/articles.json} for each document of the scans folder that was read.
+ * Each document's articles are also indexed for search ({@link SearchIndex}, {@code OUTPUT/index/}).
  */
 public class ExportTasklet implements Tasklet {
 
@@ -61,6 +63,7 @@ public class ExportTasklet implements Tasklet {
             var articles = assembler.assemble(doc.baseName(), layouts);
             store.replaceArticles(doc.id(), articles);
             IssueMetadata meta = IssueMetadata.read(layouts, doc.sourceName(), fileNamePattern, issue.newspaper());
+            SearchIndex.replaceDocument(output, doc, meta, pages, articles);
             writer.write(doc, meta, pages, layouts, articles, output.resolve(doc.baseName()).resolve("articles.json"));
             contribution.incrementWriteCount(1);
         }
