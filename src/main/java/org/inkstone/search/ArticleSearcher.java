@@ -212,21 +212,27 @@ public final class ArticleSearcher implements Closeable {
         TextMap map = new TextMap(SearchIndex.decodeSpans(d.get(SearchIndex.LINES)), 0);
         Matched m = matched(s, matcher, sd.doc, map);
         List<int[]> inText = m.text(), inTitle = m.title();
+        // the first match on the filtered page (if any), else the first match: text before title
         int page = 0;
         int[] first = null;
-        for (int[] r : inText) {
-            for (TextMap.LineSpan span : map.linesOf(TextMap.TEXT, r[0], r[1])) {
-                if (first == null && (pageFilter == null || span.page() == pageFilter)) {
-                    first = r;
-                    page = span.page();
+        for (Integer only : pageFilter == null ? new Integer[] {null} : new Integer[] {pageFilter, null}) {
+            for (int[] r : inText) {
+                for (TextMap.LineSpan span : map.linesOf(TextMap.TEXT, r[0], r[1])) {
+                    if (first == null && (only == null || span.page() == only)) {
+                        first = r;
+                        page = span.page();
+                    }
                 }
             }
-        }
-        for (int[] r : inTitle) {
-            for (TextMap.LineSpan span : map.linesOf(TextMap.TITLE, r[0], r[1])) {
-                if (page == 0 && (pageFilter == null || span.page() == pageFilter)) {
-                    page = span.page();
+            for (int[] r : inTitle) {
+                for (TextMap.LineSpan span : map.linesOf(TextMap.TITLE, r[0], r[1])) {
+                    if (page == 0 && (only == null || span.page() == only)) {
+                        page = span.page();
+                    }
                 }
+            }
+            if (page != 0) {
+                break;
             }
         }
         List<Integer> pages = new ArrayList<>();

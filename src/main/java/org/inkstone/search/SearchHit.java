@@ -11,8 +11,9 @@ import org.inkstone.model.Bbox;
  * @param title     headline (empty when none)
  * @param newspaper newspaper title, or null
  * @param date      issue date {@code yyyy-MM-dd}, or null
- * @param page      page of the first matched characters (in the text if it matches there, else
- *                  in the title; on the filtered page when a page filter is set), counted from 1
+ * @param page      page of the first matched characters, counted from 1: in the text if it matches
+ *                  there, else in the title; with a page filter, the first match on that page if
+ *                  there is one (an article continued on another page may match only there)
  * @param pages     every page the article stands on
  * @param score     Lucene relevance score (BM25)
  * @param snippet   a passage of the text around the first match, line breaks as spaces,
