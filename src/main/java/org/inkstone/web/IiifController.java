@@ -1,0 +1,125 @@
+package org.inkstone.web;
+
+import java.io.IOException;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.inkstone.search.ArticleSearcher;
+import org.inkstone.search.IndexedDocument;
+import org.springframework.http.CacheControl;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.context.request.WebRequest;
+
+/**
+ * Page images in the manner of the IIIF Image API 3.0 ({@code https://iiif.io/api/image/3.0/}),
+ * one image service per page, identified as {@code /iiif/{document}/{page}}:
+ *
+ * <ul>
+ * <li>{@code GET /iiif/{document}/{page}/{region}/{size}/0/default.jpg} — region {@code full}
+ *     or {@code x,y,w,h} (px of the page image at scan resolution), size {@code max} or
+ *     {@code w,}; rotation 0, quality default and format jpg only. Anything else is HTTP 400.</li>
+ * <li>{@code GET /iiif/{document}/{page}/info.json} — the service description with the page's
+ *     width and height in px.</li>
+ * <li>{@code GET /api/documents/{document}/pages/{page}/image} — the whole page, as
+ *     {@code full/max}.</li>
+ * </ul>
+ *
+ * Images depend only on the document's hash, so they are sent with an ETag and may be cached
+ * by the browser for a day.
+ */
+@RestController
+public class IiifController {
+
+    private final ArticleSearcher searcher;
+    private final PageImages images;
+
+    /**
+     * @param searcher the article index (documents and their pages)
+     * @param images   page images from the PDFs
+     */
+    public IiifController(ArticleSearcher searcher, PageImages images) {
+        this.searcher = searcher;
+        this.images = images;
+    }
+
+    /**
+     * @param document export name of a document
+     * @param page     page number counted from 1
+     * @return the IIIF identifier of the page's image service, a path on this server
+     */
+    public static String base(String document, int page) {
+        return "/iiif/" + URLEncoder.encode(document, StandardCharsets.UTF_8).replace("+", "%20") + "/" + page;
+    }
+
+    /**
+     * @return the JPEG of a region of a page
+     * @throws PageImages.BadImageRequest for a bad region, size, rotation or format (HTTP 400)
+     * @throws ApiErrors.NotFound         for an unknown document or page (HTTP 404)
+     * @throws IOException                if the PDF cannot be read
+     */
+    @GetMapping("/iiif/{document}/{page}/{region}/{size}/{rotation}/{file}")
+    public ResponseEntity<byte[]> image(@PathVariable String document, @PathVariable int page, @PathVariable String region,
+                                        @PathVariable String size, @PathVariable String rotation, @PathVariable String file,
+                                        WebRequest request) throws IOException {
+        if (!"0".equals(rotation)) {
+            throw new PageImages.BadImageRequest("rotation must be 0, not '" + rotation + "'");
+        }
+        if (!"default.jpg".equals(file)) {
+            throw new PageImages.BadImageRequest("quality and format must be default.jpg, not '" + file + "'");
+        }
+        IndexedDocument doc = document(document);
+        String etag = "\"" + doc.sha256().substring(0, 16) + "-" + page + "-" + region + "-" + size + "\"";
+        if (request.checkNotModified(etag)) {
+            return null;
+        }
+        byte[] jpeg = images.jpeg(doc, page, region, size);
+        return ResponseEntity.ok().contentType(MediaType.IMAGE_JPEG).eTag(etag)
+                .cacheControl(CacheControl.maxAge(Duration.ofDays(1))).body(jpeg);
+    }
+
+    /**
+     * @return the whole page image as JPEG
+     * @throws ApiErrors.NotFound for an unknown document or page (HTTP 404)
+     * @throws IOException        if the PDF cannot be read
+     */
+    @GetMapping("/api/documents/{document}/pages/{page}/image")
+    public ResponseEntity<byte[]> page(@PathVariable String document, @PathVariable int page, WebRequest request)
+            throws IOException {
+        return image(document, page, "full", "max", "0", "default.jpg", request);
+    }
+
+    /**
+     * @return the IIIF image service description of a page
+     * @throws ApiErrors.NotFound for an unknown document or page (HTTP 404)
+     * @throws IOException        if the index cannot be read
+     */
+    @GetMapping("/iiif/{document}/{page}/info.json")
+    public Map<String, Object> info(@PathVariable String document, @PathVariable int page) throws IOException {
+        IndexedDocument doc = document(document);
+        IndexedDocument.Page p = doc.page(page);
+        if (p == null) {
+            throw new ApiErrors.NotFound("document " + document + " has no page " + page);
+        }
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("@context", "http://iiif.io/api/image/3/context.json");
+        m.put("id", base(document, page));
+        m.put("type", "ImageService3");
+        m.put("protocol", "http://iiif.io/api/image");
+        m.put("profile", "level0");
+        m.put("width", p.width());
+        m.put("height", p.height());
+        m.put("extraFeatures", List.of("regionByPx", "sizeByW"));
+        return m;
+    }
+
+    private IndexedDocument document(String name) throws IOException {
+        return searcher.document(name).orElseThrow(() -> new ApiErrors.NotFound("no document " + name));
+    }
+}

@@ -1,0 +1,281 @@
+package org.inkstone.web;
+
+import java.awt.Graphics2D;
+import java.awt.RenderingHints;
+import java.awt.image.BufferedImage;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import javax.imageio.IIOImage;
+import javax.imageio.ImageIO;
+import javax.imageio.ImageWriteParam;
+import javax.imageio.ImageWriter;
+import javax.imageio.stream.MemoryCacheImageOutputStream;
+import org.inkstone.ingest.BadDocumentException;
+import org.inkstone.ingest.BadPageException;
+import org.inkstone.ingest.ScanPdfReader;
+import org.inkstone.search.IndexedDocument;
+
+/**
+ * Page images for the reading room, cut from the scanned PDFs with {@link ScanPdfReader} at
+ * their native resolution (so boxes in page px apply unchanged), in the manner of the IIIF
+ * Image API 3.0 ({@code https://iiif.io/api/image/3.0/}): a region ({@code full} or
+ * {@code x,y,w,h} in px) scaled to a size ({@code max} or {@code w,}, never enlarged), as JPEG.
+ *
+ * <p>Reading a page out of a PDF takes a fraction of a second, so the last few decoded pages
+ * are kept (about 17 MB each for an A3 page at 300 dpi in gray), and encoded JPEGs up to a
+ * total size. Before a PDF is first used its SHA-256 is checked against the indexed
+ * document's, so a file replaced at the same path is never shown for the old document.
+ * Thread-safe.
+ */
+public final class PageImages {
+
+    /** Widest image produced, px. */
+    public static final int MAX_WIDTH = 10_000;
+
+    private final ScanPdfReader reader;
+    private final int maxPages;
+    private final long maxJpegBytes;
+    private final Map<String, BufferedImage> pages;
+    private final Map<String, byte[]> jpegs = new LinkedHashMap<>(64, 0.75f, true);
+    private final Map<String, Object> locks = new ConcurrentHashMap<>();
+    private final Map<String, String> verified = new ConcurrentHashMap<>();
+    private long jpegBytes;
+
+    /**
+     * @param reader       reads pages out of PDFs
+     * @param maxPages     decoded pages kept in memory
+     * @param maxJpegBytes total size of encoded images kept in memory, bytes
+     */
+    public PageImages(ScanPdfReader reader, int maxPages, long maxJpegBytes) {
+        this.reader = reader;
+        this.maxPages = maxPages;
+        this.maxJpegBytes = maxJpegBytes;
+        this.pages = new LinkedHashMap<>(8, 0.75f, true) {
+            @Override
+            protected boolean removeEldestEntry(Map.Entry<String, BufferedImage> e) {
+                return size() > PageImages.this.maxPages;
+            }
+        };
+    }
+
+    /** A request this service cannot answer because of what was asked (HTTP 400). */
+    public static class BadImageRequest extends IllegalArgumentException {
+        /** @param message what is wrong with the request */
+        public BadImageRequest(String message) {
+            super(message);
+        }
+    }
+
+    /** The page or its scan does not exist (HTTP 404). */
+    public static class ScanNotFound extends RuntimeException {
+        /** @param message what is missing */
+        public ScanNotFound(String message) {
+            super(message);
+        }
+    }
+
+    /**
+     * A region of a page as JPEG.
+     *
+     * @param doc    the document
+     * @param pageNo page number counted from 1
+     * @param region {@code full} or {@code x,y,w,h} in px of the page image (clipped to the page)
+     * @param size   {@code max} or {@code w,} (width in px, at most the region's width)
+     * @return the JPEG bytes
+     * @throws BadImageRequest if region or size is malformed, outside the page or would enlarge
+     * @throws ScanNotFound    if the page does not exist, the PDF is gone or no longer the same file
+     * @throws IOException     if the PDF cannot be read
+     */
+    public byte[] jpeg(IndexedDocument doc, int pageNo, String region, String size) throws IOException {
+        IndexedDocument.Page p = doc.page(pageNo);
+        if (p == null) {
+            throw new ScanNotFound("document " + doc.name() + " has no page " + pageNo);
+        }
+        if (p.width() <= 0 || p.height() <= 0) {
+            throw new ScanNotFound("page " + pageNo + " of " + doc.name() + " was not read");
+        }
+        int[] r = region(region, p.width(), p.height());
+        int w = width(size, r[2]);
+        int h = Math.max(1, (int) Math.round((double) r[3] * w / r[2]));
+        String key = doc.sha256() + "/" + pageNo + "/" + r[0] + "," + r[1] + "," + r[2] + "," + r[3] + "/" + w;
+        synchronized (jpegs) {
+            byte[] cached = jpegs.get(key);
+            if (cached != null) {
+                return cached;
+            }
+        }
+        BufferedImage page = page(doc, pageNo);
+        int x0 = Math.min(r[0], page.getWidth() - 1), y0 = Math.min(r[1], page.getHeight() - 1);
+        BufferedImage crop = page.getSubimage(x0, y0, Math.min(r[2], page.getWidth() - x0), Math.min(r[3], page.getHeight() - y0));
+        byte[] out = encode(scale(crop, w, h));
+        synchronized (jpegs) {
+            jpegs.put(key, out);
+            jpegBytes += out.length;
+            Iterator<Map.Entry<String, byte[]>> it = jpegs.entrySet().iterator();
+            while (jpegBytes > maxJpegBytes && it.hasNext()) {
+                jpegBytes -= it.next().getValue().length;
+                it.remove();
+            }
+        }
+        return out;
+    }
+
+    /**
+     * Parses an IIIF region against the page size.
+     *
+     * @return {@code [x, y, w, h]} clipped to the page, px
+     * @throws BadImageRequest if malformed or outside the page
+     */
+    static int[] region(String region, int width, int height) {
+        if ("full".equals(region)) {
+            return new int[] {0, 0, width, height};
+        }
+        String[] parts = region == null ? new String[0] : region.split(",", -1);
+        if (parts.length != 4) {
+            throw new BadImageRequest("region must be 'full' or 'x,y,w,h' in pixels, not '" + region + "'");
+        }
+        int[] v = new int[4];
+        for (int i = 0; i < 4; i++) {
+            try {
+                v[i] = Integer.parseInt(parts[i].strip());
+            } catch (NumberFormatException e) {
+                throw new BadImageRequest("region must be 'full' or 'x,y,w,h' in whole pixels, not '" + region + "'");
+            }
+        }
+        if (v[0] < 0 || v[1] < 0 || v[2] <= 0 || v[3] <= 0) {
+            throw new BadImageRequest("region '" + region + "': x and y must be 0 or more, w and h more than 0");
+        }
+        if (v[0] >= width || v[1] >= height) {
+            throw new BadImageRequest("region '" + region + "' lies outside the page (" + width + "x" + height + " px)");
+        }
+        v[2] = Math.min(v[2], width - v[0]);
+        v[3] = Math.min(v[3], height - v[1]);
+        return v;
+    }
+
+    /**
+     * Parses an IIIF size against the region's width.
+     *
+     * @return the width of the output image, px
+     * @throws BadImageRequest if malformed or larger than the region
+     */
+    static int width(String size, int regionWidth) {
+        if ("max".equals(size)) {
+            if (regionWidth > MAX_WIDTH) {
+                throw new BadImageRequest("region is " + regionWidth + " px wide; ask for at most " + MAX_WIDTH + " px ('w,')");
+            }
+            return regionWidth;
+        }
+        if (size == null || !size.matches("\\d{1,6},")) {
+            throw new BadImageRequest("size must be 'max' or 'w,' (width in pixels), not '" + size + "'");
+        }
+        int w = Integer.parseInt(size.substring(0, size.length() - 1));
+        if (w < 1) {
+            throw new BadImageRequest("size width must be at least 1 px");
+        }
+        if (w > regionWidth) {
+            throw new BadImageRequest("size " + w + " px is wider than the region (" + regionWidth + " px): images are not enlarged");
+        }
+        return w;
+    }
+
+    /**
+     * The whole page image at scan resolution, from the cache or the PDF.
+     *
+     * @param doc    the document
+     * @param pageNo page number counted from 1
+     * @return the page image, px at scan resolution
+     * @throws ScanNotFound if the PDF is gone, changed or has no such page
+     * @throws IOException  if the PDF cannot be read
+     */
+    public BufferedImage page(IndexedDocument doc, int pageNo) throws IOException {
+        String key = doc.sha256() + "/" + pageNo;
+        synchronized (locks.computeIfAbsent(key, k -> new Object())) {
+            synchronized (pages) {
+                BufferedImage img = pages.get(key);
+                if (img != null) {
+                    return img;
+                }
+            }
+            Path pdf = Path.of(doc.sourcePath());
+            if (!Files.isRegularFile(pdf)) {
+                throw new ScanNotFound("the scan of " + doc.name() + " is no longer at " + pdf);
+            }
+            String stamp = Files.size(pdf) + "@" + Files.getLastModifiedTime(pdf).toMillis();
+            if (!stamp.equals(verified.get(pdf.toString()))) {
+                if (!ScanPdfReader.sha256(pdf).equals(doc.sha256())) {
+                    throw new ScanNotFound("the file at " + pdf + " is no longer the scan of " + doc.name());
+                }
+                verified.put(pdf.toString(), stamp);
+            }
+            BufferedImage img;
+            try {
+                img = reader.readPage(pdf, pageNo).image();
+            } catch (BadPageException | BadDocumentException e) {
+                throw new ScanNotFound("page " + pageNo + " of " + doc.name() + " cannot be read: " + e.getMessage());
+            }
+            synchronized (pages) {
+                pages.put(key, img);
+            }
+            return img;
+        }
+    }
+
+    /**
+     * Scales by halving steps with bilinear interpolation, then one last bilinear step: close
+     * to area averaging for text, much faster than {@code SCALE_AREA_AVERAGING}.
+     */
+    private static BufferedImage scale(BufferedImage src, int w, int h) {
+        BufferedImage img = plain(src);
+        while (img.getWidth() / 2 >= w && img.getHeight() / 2 >= h) {
+            img = resize(img, img.getWidth() / 2, img.getHeight() / 2);
+        }
+        return img.getWidth() == w && img.getHeight() == h ? img : resize(img, w, h);
+    }
+
+    /** A gray or RGB copy (or the image itself when it is one): what the JPEG writer takes. */
+    private static BufferedImage plain(BufferedImage src) {
+        int type = src.getType();
+        if (type == BufferedImage.TYPE_BYTE_GRAY || type == BufferedImage.TYPE_INT_RGB || type == BufferedImage.TYPE_3BYTE_BGR) {
+            return src;
+        }
+        boolean gray = src.getColorModel().getNumColorComponents() == 1;
+        BufferedImage out = new BufferedImage(src.getWidth(), src.getHeight(),
+                gray ? BufferedImage.TYPE_BYTE_GRAY : BufferedImage.TYPE_INT_RGB);
+        Graphics2D g = out.createGraphics();
+        g.drawImage(src, 0, 0, java.awt.Color.WHITE, null);
+        g.dispose();
+        return out;
+    }
+
+    private static BufferedImage resize(BufferedImage src, int w, int h) {
+        BufferedImage out = new BufferedImage(w, h, src.getType());
+        Graphics2D g = out.createGraphics();
+        g.setRenderingHint(RenderingHints.KEY_INTERPOLATION, RenderingHints.VALUE_INTERPOLATION_BILINEAR);
+        g.setRenderingHint(RenderingHints.KEY_RENDERING, RenderingHints.VALUE_RENDER_QUALITY);
+        g.drawImage(src, 0, 0, w, h, null);
+        g.dispose();
+        return out;
+    }
+
+    private static byte[] encode(BufferedImage img) throws IOException {
+        ImageWriter writer = ImageIO.getImageWritersByFormatName("jpeg").next();
+        ByteArrayOutputStream buf = new ByteArrayOutputStream();
+        try (MemoryCacheImageOutputStream out = new MemoryCacheImageOutputStream(buf)) {
+            writer.setOutput(out);
+            ImageWriteParam param = writer.getDefaultWriteParam();
+            param.setCompressionMode(ImageWriteParam.MODE_EXPLICIT);
+            param.setCompressionQuality(0.85f);
+            writer.write(null, new IIOImage(img, null, null), param);
+        } finally {
+            writer.dispose();
+        }
+        return buf.toByteArray();
+    }
+}

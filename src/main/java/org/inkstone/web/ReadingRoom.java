@@ -1,0 +1,69 @@
+package org.inkstone.web;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import org.inkstone.ingest.ScanPdfReader;
+import org.inkstone.search.ArticleSearcher;
+import org.inkstone.search.SearchIndex;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.SpringBootConfiguration;
+import org.springframework.boot.WebApplicationType;
+import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.ComponentScan;
+
+/**
+ * The reading room: a Spring MVC web application on localhost serving the JSON API
+ * ({@link ReadingRoomController}), IIIF-style page images ({@link IiifController}) and the
+ * static reading room page ({@code classpath:/static/}).
+ *
+ * <p>It reads only the search index ({@code OUTPUT/index/}) and the scanned PDFs the index
+ * names, never the HSQLDB database: HSQLDB file mode admits one process at a time, so the
+ * reading room can stay open while {@code inkstone run} digitizes more scans, and it picks up
+ * each document as the job indexes it. The database's auto-configuration (data source,
+ * Flyway, Spring Batch) is left out of this application.
+ */
+@SpringBootConfiguration
+@EnableAutoConfiguration(excludeName = {
+        "org.springframework.boot.jdbc.autoconfigure.DataSourceAutoConfiguration",
+        "org.springframework.boot.flyway.autoconfigure.FlywayAutoConfiguration",
+        "org.springframework.boot.batch.autoconfigure.BatchAutoConfiguration",
+        "org.springframework.boot.batch.autoconfigure.BatchJobLauncherAutoConfiguration",
+        "org.springframework.boot.batch.jdbc.autoconfigure.BatchJdbcAutoConfiguration"})
+@ComponentScan(basePackageClasses = ReadingRoom.class)
+public class ReadingRoom {
+
+    /** Property naming the output folder whose index is served. */
+    public static final String OUTPUT = "inkstone.output";
+
+    /**
+     * Starts the reading room.
+     *
+     * @param output the job's output folder (its {@code index/} is served)
+     * @param port   TCP port on 127.0.0.1; 0 picks a free one
+     * @param extra  further {@code --key=value} Spring settings
+     * @return the running application; its {@code local.server.port} property holds the port
+     * @throws RuntimeException if the index cannot be opened or the port is taken
+     */
+    public static ConfigurableApplicationContext start(Path output, int port, String... extra) {
+        String[] args = new String[extra.length + 3];
+        args[0] = "--" + OUTPUT + "=" + output.toAbsolutePath().normalize();
+        args[1] = "--server.port=" + port;
+        args[2] = "--server.address=127.0.0.1";
+        System.arraycopy(extra, 0, args, 3, extra.length);
+        return new SpringApplicationBuilder(ReadingRoom.class).web(WebApplicationType.SERVLET)
+                .logStartupInfo(false).run(args);
+    }
+
+    @Bean(destroyMethod = "close")
+    ArticleSearcher articleSearcher(@Value("${" + OUTPUT + "}") Path output) throws IOException {
+        return ArticleSearcher.open(SearchIndex.location(output));
+    }
+
+    @Bean
+    PageImages pageImages(@Value("${inkstone.ingest.max-page-megapixels:250}") int maxMegapixels) {
+        return new PageImages(new ScanPdfReader(maxMegapixels * 1_000_000L), 4, 64L << 20);
+    }
+}
