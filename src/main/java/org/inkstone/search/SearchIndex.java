@@ -233,7 +233,8 @@ public final class SearchIndex {
         doc.add(new StoredField(SOURCE_PATH, d.sourcePath()));
         doc.add(new StoredField(SHA256, d.sha256()));
         if (d.newspaper() != null) {
-            doc.add(new StoredField(NEWSPAPER, d.newspaper()));
+            // indexed as on the articles: Lucene keeps one schema per field name
+            doc.add(new StringField(NEWSPAPER, d.newspaper(), Field.Store.YES));
         }
         if (d.date() != null) {
             doc.add(new StoredField(DATE, d.date()));
