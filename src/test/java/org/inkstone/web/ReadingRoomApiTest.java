@@ -1,0 +1,243 @@
+package org.inkstone.web;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.awt.image.BufferedImage;
+import java.io.ByteArrayInputStream;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.List;
+import javax.imageio.ImageIO;
+import javax.sql.DataSource;
+import org.inkstone.ingest.ScanPdfReader;
+import org.inkstone.search.SampleRun;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.springframework.context.ConfigurableApplicationContext;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * The reading room's HTTP API, served by the real application on a free port over the index
+ * and PDF of the real job run on the sample issue.
+ */
+class ReadingRoomApiTest {
+
+    static ConfigurableApplicationContext app;
+    static String base;
+    static final HttpClient HTTP = HttpClient.newHttpClient();
+    static final JsonMapper JSON = JsonMapper.builder().build();
+    static final String DOC = SampleRun.NAME;
+
+    @BeforeAll
+    static void start() {
+        Path output = SampleRun.output();
+        app = ReadingRoom.start(output, 0);
+        base = "http://127.0.0.1:" + app.getEnvironment().getProperty("local.server.port");
+    }
+
+    @AfterAll
+    static void stop() {
+        app.close();
+    }
+
+    record Response(int status, String type, byte[] body) {
+        String text() {
+            return new String(body, StandardCharsets.UTF_8);
+        }
+
+        JsonNode json() {
+            return JSON.readTree(text());
+        }
+    }
+
+    static Response get(String path) throws Exception {
+        HttpResponse<byte[]> r = HTTP.send(HttpRequest.newBuilder(URI.create(base + path)).build(),
+                HttpResponse.BodyHandlers.ofByteArray());
+        return new Response(r.statusCode(), r.headers().firstValue("Content-Type").orElse(""), r.body());
+    }
+
+    static String enc(String s) {
+        return URLEncoder.encode(s, StandardCharsets.UTF_8);
+    }
+
+    @Test
+    void readsOnlyTheIndexNotTheDatabase() {
+        assertTrue(app.getBeansOfType(DataSource.class).isEmpty(), "no data source in the reading room");
+    }
+
+    @Test
+    void searchAnswersHitsWithSnippetMarksAndLineBoxes() throws Exception {
+        SampleRun.Phrase p = SampleRun.phrases(6).get(0);
+        Response r = get("/api/search?q=" + enc(p.text()));
+        assertEquals(200, r.status(), r.text());
+        JsonNode body = r.json();
+        assertEquals(1, body.get("total").asInt());
+        JsonNode hit = body.get("hits").get(0);
+        assertEquals(p.article(), hit.get("id").asString());
+        assertEquals(DOC, hit.get("document").asString());
+        assertEquals("2025-06-03", hit.get("date").asString());
+        assertEquals(p.line().page(), hit.get("page").asInt());
+        String snippet = hit.get("snippet").asString();
+        JsonNode mark = hit.get("marks").get(0);
+        assertEquals(p.text(), snippet.substring(mark.get(0).asInt(), mark.get(1).asInt()));
+        assertTrue(hit.get("boxes").size() >= 1);
+        for (JsonNode b : hit.get("boxes")) {
+            assertEquals(p.line().page(), b.get("page").asInt());
+            assertTrue(SampleRun.sitsOn(box(b.get("bbox")), p.line().bbox()), b.toString());
+        }
+        Response paged = get("/api/search?q=" + enc("江城") + "&offset=1&limit=2");
+        assertEquals(200, paged.status());
+        assertEquals(1, paged.json().get("offset").asInt());
+        assertTrue(paged.json().get("hits").size() <= 2);
+        Response filtered = get("/api/search?q=" + enc(p.text()) + "&from=2025-06-04");
+        assertEquals(0, filtered.json().get("total").asInt());
+    }
+
+    @Test
+    void articleGivesTextLinesAndTheQuerysMarks() throws Exception {
+        SampleRun.Phrase p = SampleRun.phrases(6).get(0);
+        String aid = p.article().substring(p.article().indexOf('/') + 1);
+        Response r = get("/api/articles/" + DOC + "/" + aid + "?q=" + enc(p.text()));
+        assertEquals(200, r.status(), r.text());
+        JsonNode a = r.json();
+        String text = a.get("text").asString();
+        JsonNode exported = null;
+        for (JsonNode x : SampleRun.export().get("articles")) {
+            if (x.get("id").asString().equals(p.article())) {
+                exported = x;
+            }
+        }
+        assertEquals(exported.get("text").asString(), text);
+        JsonNode m = a.get("marks").get("text").get(0);
+        assertEquals(p.text(), text.substring(m.get(0).asInt(), m.get(1).asInt()));
+        assertTrue(a.get("lines").size() > 3);
+        for (JsonNode l : a.get("lines")) {
+            assertTrue(l.get("end").asInt() > l.get("start").asInt());
+        }
+        JsonNode page = a.get("pages").get(0);
+        assertEquals(2480, page.get("width").asInt());
+        assertEquals("/iiif/" + DOC + "/" + page.get("page").asInt(), page.get("image").asString());
+        assertEquals(exported.get("fragments").size(), a.get("fragments").size());
+        for (JsonNode b : a.get("boxes")) {
+            assertTrue(SampleRun.sitsOn(box(b.get("bbox")), p.line().bbox()), b.toString());
+        }
+        Response plain = get("/api/articles/" + DOC + "/" + aid);
+        assertFalse(plain.json().has("marks"));
+    }
+
+    @Test
+    void documentsListTheIssueWithItsPages() throws Exception {
+        JsonNode docs = get("/api/documents").json();
+        assertEquals(1, docs.size());
+        assertEquals(DOC, docs.get(0).get("name").asString());
+        assertEquals(3, docs.get(0).get("pages").size());
+        assertEquals(3508, docs.get(0).get("pages").get(1).get("height").asInt());
+        assertEquals(DOC, get("/api/documents/" + DOC).json().get("name").asString());
+    }
+
+    @Test
+    void iiifCropsThePageImageAtScanResolution() throws Exception {
+        BufferedImage page = new ScanPdfReader(250_000_000L).readPage(SampleRun.PDF, 2).image();
+        Response crop = get("/iiif/" + DOC + "/2/300,400,600,200/max/0/default.jpg");
+        assertEquals(200, crop.status(), crop.text());
+        assertEquals("image/jpeg", crop.type());
+        BufferedImage img = ImageIO.read(new ByteArrayInputStream(crop.body()));
+        assertEquals(600, img.getWidth());
+        assertEquals(200, img.getHeight());
+        // same pixels as the page image's region (JPEG allows small differences)
+        double diff = 0;
+        int dark = 0;
+        for (int y = 0; y < 200; y++) {
+            for (int x = 0; x < 600; x++) {
+                int want = gray(page.getRGB(300 + x, 400 + y));
+                diff += Math.abs(want - gray(img.getRGB(x, y)));
+                dark += want < 100 ? 1 : 0;
+            }
+        }
+        assertTrue(dark > 500, "the region holds print: " + dark);
+        assertTrue(diff / (600 * 200) < 8, "mean difference " + diff / (600 * 200));
+        BufferedImage small = ImageIO.read(new ByteArrayInputStream(get("/iiif/" + DOC + "/2/full/500,/0/default.jpg").body()));
+        assertEquals(500, small.getWidth());
+        assertEquals(Math.round(3508 * 500 / 2480.0), small.getHeight());
+        BufferedImage full = ImageIO.read(new ByteArrayInputStream(get("/api/documents/" + DOC + "/pages/1/image").body()));
+        assertEquals(2480, full.getWidth());
+        JsonNode info = get("/iiif/" + DOC + "/1/info.json").json();
+        assertEquals(2480, info.get("width").asInt());
+        assertEquals(3508, info.get("height").asInt());
+        // clipped to the page
+        BufferedImage corner = ImageIO.read(new ByteArrayInputStream(get("/iiif/" + DOC + "/1/2400,3400,500,500/max/0/default.jpg").body()));
+        assertEquals(80, corner.getWidth());
+        assertEquals(108, corner.getHeight());
+    }
+
+    private static int gray(int rgb) {
+        return (((rgb >> 16) & 255) + ((rgb >> 8) & 255) + (rgb & 255)) / 3;
+    }
+
+    @Test
+    void badRequestsGet400WithAMessage() throws Exception {
+        List<String> bad = List.of(
+                "/api/search",
+                "/api/search?q=",
+                "/api/search?q=" + enc("江城("),
+                "/api/search?q=" + enc("title:"),
+                "/api/search?q=" + enc("，。"),
+                "/api/search?q=" + "江".repeat(201),
+                "/api/search?q=" + enc("江城") + "&from=2025-13-01",
+                "/api/search?q=" + enc("江城") + "&page=abc",
+                "/api/search?q=" + enc("江城") + "&page=0",
+                "/api/search?q=" + enc("江城") + "&limit=0",
+                "/api/search?q=" + enc("江城") + "&limit=101",
+                "/api/articles/" + DOC + "/a001?q=" + enc("江城("),
+                "/iiif/" + DOC + "/1/full2/max/0/default.jpg",
+                "/iiif/" + DOC + "/1/0,0,0,10/max/0/default.jpg",
+                "/iiif/" + DOC + "/1/10,10,abc,10/max/0/default.jpg",
+                "/iiif/" + DOC + "/1/5000,0,10,10/max/0/default.jpg",
+                "/iiif/" + DOC + "/1/0,0,400,300/3000,/0/default.jpg",
+                "/iiif/" + DOC + "/1/full/abc/0/default.jpg",
+                "/iiif/" + DOC + "/1/full/max/90/default.jpg",
+                "/iiif/" + DOC + "/1/full/max/0/default.png",
+                "/iiif/" + DOC + "/x/full/max/0/default.jpg");
+        for (String path : bad) {
+            Response r = get(path.replace("江", enc("江")));
+            assertEquals(400, r.status(), path + " " + r.text());
+            assertTrue(r.type().startsWith("application/json"), path + " " + r.type());
+            String message = r.json().get("message").asString();
+            assertFalse(message.isBlank(), path);
+            assertFalse(r.text().contains("Exception") || r.text().contains("\tat ") || r.text().contains("trace"), r.text());
+        }
+    }
+
+    @Test
+    void unknownThingsGet404() throws Exception {
+        for (String path : List.of("/api/articles/" + DOC + "/a999", "/api/articles/nope/a001", "/api/documents/nope",
+                "/iiif/nope/1/full/max/0/default.jpg", "/iiif/" + DOC + "/9/full/max/0/default.jpg",
+                "/iiif/" + DOC + "/9/info.json", "/api/nothing")) {
+            Response r = get(path);
+            assertEquals(404, r.status(), path + " " + r.text());
+            assertFalse(r.json().get("message").asString().isBlank(), path);
+        }
+    }
+
+    @Test
+    void servesTheReadingRoomPage() throws Exception {
+        Response page = get("/");
+        assertEquals(200, page.status());
+        assertTrue(page.text().contains("id=\"search-form\""), page.text());
+        assertEquals(200, get("/app.js").status());
+        assertEquals(200, get("/style.css").status());
+    }
+
+    private static int[] box(JsonNode a) {
+        return new int[] {a.get(0).asInt(), a.get(1).asInt(), a.get(2).asInt(), a.get(3).asInt()};
+    }
+}
