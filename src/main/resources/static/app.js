@@ -87,7 +87,7 @@ function renderHits(res) {
     li.dataset.page = hit.page;
     const title = el('div', 'title');
     title.append(hit.title ? marked(hit.title, hit.title_marks) : '(no headline)');
-    const meta = el('p', 'meta', [hit.newspaper, hit.date, `第${hit.page}页 page ${hit.page}`, hit.id]
+    const meta = el('p', 'meta', [hit.newspaper, hit.date, `page ${hit.page}`, hit.id]
       .filter(Boolean).join(' · '));
     const snippet = el('p', 'snippet');
     snippet.append(marked(hit.snippet, hit.marks));
@@ -97,7 +97,8 @@ function renderHits(res) {
   }
   const first = res.total === 0 ? 0 : res.offset + 1;
   const last = res.offset + res.hits.length;
-  setStatus(res.total === 0 ? `no articles for ${res.query}` : `${res.total} articles for ${res.query}`);
+  setStatus(res.total === 0 ? `no articles for ${res.query}`
+    : `${res.total} ${res.total === 1 ? 'article' : 'articles'} for ${res.query}`);
   $('range').textContent = res.total === 0 ? '' : `${first}–${last} of ${res.total}`;
   $('pager').hidden = res.total <= state.limit;
   $('prev').disabled = res.offset === 0;
@@ -246,6 +247,8 @@ function drawBoxes() {
     const d = box(sel.bbox, 'selected', info);
     overlay.append(d);
     d.scrollIntoView({ block: 'center', inline: 'nearest' });
+  } else if (state.selected < 0 && overlay.querySelector('.box.hit')) {
+    overlay.querySelector('.box.hit').scrollIntoView({ block: 'center', inline: 'nearest' });
   }
 }
 

@@ -1,0 +1,220 @@
+package org.inkstone.web;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.File;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.inkstone.TextMetrics;
+import org.inkstone.search.SampleRun;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+import org.springframework.context.ConfigurableApplicationContext;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * The reading room in a real browser: Debian's headless {@code chromium} driven through
+ * {@code /usr/bin/chromedriver} (package {@code chromium-driver}; Selenium never downloads a
+ * driver here) against the real application serving the real job's output on the sample
+ * issue. A phrase from the sample's truth is searched, its article opened, and the outlines
+ * drawn on the displayed page scan are measured in the browser and compared with the truth
+ * boxes scaled to the displayed image.
+ */
+class ReadingRoomBrowserTest {
+
+    static final String CHROMIUM = "/usr/bin/chromium", CHROMEDRIVER = "/usr/bin/chromedriver";
+
+    @TempDir
+    static Path profile;
+    static ConfigurableApplicationContext app;
+    static String base;
+    static WebDriver browser;
+    static JsonNode truth;
+
+    @BeforeAll
+    static void start() throws Exception {
+        assertTrue(Files.isExecutable(Path.of(CHROMIUM)) && Files.isExecutable(Path.of(CHROMEDRIVER)),
+                "install Debian's chromium and chromium-driver (./inkstone test does)");
+        truth = SampleRun.truth();
+        app = ReadingRoom.start(SampleRun.output(), 0);
+        base = "http://127.0.0.1:" + app.getEnvironment().getProperty("local.server.port");
+        System.setProperty("webdriver.chrome.driver", CHROMEDRIVER);
+        ChromeDriverService service = new ChromeDriverService.Builder()
+                .usingDriverExecutable(new File(CHROMEDRIVER)).usingAnyFreePort().build();
+        ChromeOptions options = new ChromeOptions();
+        options.setBinary(CHROMIUM);
+        options.addArguments("--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+                "--disable-background-networking", "--disable-component-update", "--disable-sync",
+                "--user-data-dir=" + profile.resolve("chromium"), "--window-size=1400,1000");
+        browser = new ChromeDriver(service, options);
+    }
+
+    @AfterAll
+    static void stop() {
+        try {
+            if (browser != null) {
+                browser.quit();
+            }
+        } finally {
+            if (app != null) {
+                app.close();
+            }
+        }
+    }
+
+    private static WebDriverWait waiting() {
+        return new WebDriverWait(browser, Duration.ofSeconds(30));
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Map<String, Object> js(String script, Object... args) {
+        return (Map<String, Object>) ((JavascriptExecutor) browser).executeScript(script, args);
+    }
+
+    /** Box of an element on the page scan, converted to page px by the displayed image's own scale. */
+    private static double[] onPage(WebElement box, int pageWidth, int pageHeight) {
+        Map<String, Object> r = js("const i = document.getElementById('page-image').getBoundingClientRect();"
+                + "const b = arguments[0].getBoundingClientRect();"
+                + "return {ix: i.left, iy: i.top, iw: i.width, ih: i.height, x0: b.left, y0: b.top, x1: b.right, y1: b.bottom};", box);
+        double ix = num(r, "ix"), iy = num(r, "iy"), sx = num(r, "iw") / pageWidth, sy = num(r, "ih") / pageHeight;
+        assertEquals(sx, sy, 0.01 * sx, "the scan keeps its aspect ratio");
+        return new double[] {(num(r, "x0") - ix) / sx, (num(r, "y0") - iy) / sy, (num(r, "x1") - ix) / sx, (num(r, "y1") - iy) / sy};
+    }
+
+    private static double num(Map<String, Object> m, String k) {
+        return ((Number) m.get(k)).doubleValue();
+    }
+
+    private static void waitForScan(int page) {
+        waiting().until(d -> Boolean.TRUE.equals(((JavascriptExecutor) d).executeScript(
+                "const i = document.getElementById('page-image');"
+                        + "return i.complete && i.naturalWidth > 0 && i.dataset.page === arguments[0];", String.valueOf(page))));
+    }
+
+    private static JsonNode truthPage(int page) {
+        return truth.get("pages").get(page - 1);
+    }
+
+    private static double[] box(JsonNode a) {
+        return new double[] {a.get(0).asDouble(), a.get(1).asDouble(), a.get(2).asDouble(), a.get(3).asDouble()};
+    }
+
+    @Test
+    void searchOpenTheArticleAndSeeTheHitLinesOnTheScan() throws Exception {
+        // a phrase of the article continued from page 1 to page 3, read on page 1
+        JsonNode jumped = null;
+        for (JsonNode a : SampleRun.export().get("articles")) {
+            if (a.get("continued").size() > 0) {
+                jumped = a;
+            }
+        }
+        String id = jumped.get("id").asString();
+        SampleRun.Phrase phrase = SampleRun.phrases(6).stream()
+                .filter(p -> p.article().equals(id) && p.line().page() == 1).findFirst().orElseThrow();
+
+        browser.get(base + "/");
+        WebElement q = waiting().until(d -> d.findElement(By.id("q")));
+        q.sendKeys(phrase.text());
+        browser.findElement(By.id("go")).click();
+        WebElement first = waiting().until(d -> d.findElements(By.cssSelector("#hits li")).stream().findFirst().orElse(null));
+        assertEquals(id, first.getDomAttribute("data-id"));
+        assertEquals(phrase.text(), first.findElement(By.cssSelector(".snippet mark")).getText());
+        assertTrue(browser.findElement(By.id("status")).getText().startsWith("1 article for"), browser.findElement(By.id("status")).getText());
+        first.click();
+
+        waitForScan(1);
+        List<WebElement> hits = waiting().until(d -> {
+            List<WebElement> l = d.findElements(By.cssSelector("#overlay .box.hit"));
+            return l.isEmpty() ? null : l;
+        });
+        int w = truthPage(1).get("width").asInt(), h = truthPage(1).get("height").asInt();
+        // every outlined hit line sits on the truth line holding the phrase, nowhere else
+        for (WebElement hit : hits) {
+            double[] b = onPage(hit, w, h);
+            assertTrue(SampleRun.sitsOn(b, box(truthLine(phrase))), "hit outline " + java.util.Arrays.toString(b)
+                    + " on truth line " + phrase.line().text() + " " + java.util.Arrays.toString(phrase.line().bbox()));
+        }
+        // the fragments are outlined too, one on this page
+        assertEquals(1, browser.findElements(By.cssSelector("#overlay .box.fragment")).size());
+        // the clean text beside the scan marks the phrase
+        List<String> marked = browser.findElements(By.cssSelector("#article-text mark")).stream().map(WebElement::getText).toList();
+        assertEquals(phrase.text(), String.join("", marked));
+        assertEquals(jumped.get("title").asString(), browser.findElement(By.id("article-title")).getText());
+
+        // click a line of the text on page 1: its place on the scan is outlined
+        clickLineAndCheck(1, 5);
+        // and a line of the continuation on page 3: the scan turns to page 3
+        clickLineAndCheck(3, 2);
+        assertEquals("true", browser.findElement(By.cssSelector("#page-tabs button[data-page='3']")).getDomAttribute("aria-selected"));
+    }
+
+    private JsonNode truthLine(SampleRun.Phrase p) {
+        for (JsonNode l : truthPage(p.line().page()).get("lines")) {
+            if (l.get("text").asString().equals(p.line().text())) {
+                return l.get("bbox");
+            }
+        }
+        throw new AssertionError(p.toString());
+    }
+
+    /**
+     * Clicks the {@code nth} text line (counted from 0) read from {@code page} whose text is
+     * close to one truth body line, and checks that the selected outline sits on that line.
+     */
+    private void clickLineAndCheck(int page, int nth) {
+        List<WebElement> spans = browser.findElements(By.cssSelector("#article-text span.line[data-page='" + page + "']"));
+        List<WebElement> candidates = new ArrayList<>();
+        List<JsonNode> lines = new ArrayList<>();
+        for (WebElement s : spans) {
+            String text = s.getText();
+            if (text.codePointCount(0, text.length()) < 6) {
+                continue;
+            }
+            JsonNode best = null;
+            double bestCer = 1;
+            for (JsonNode l : truthPage(page).get("lines")) {
+                if (!l.get("region").asString().endsWith(":body")) {
+                    continue;
+                }
+                double cer = TextMetrics.cer(List.of(l.get("text").asString()), List.of(text));
+                if (cer < bestCer) {
+                    bestCer = cer;
+                    best = l;
+                }
+            }
+            if (best != null && bestCer < 0.25) {
+                candidates.add(s);
+                lines.add(best);
+            }
+        }
+        assertTrue(candidates.size() > nth, "lines of page " + page + " matched to the truth: " + candidates.size());
+        WebElement span = candidates.get(nth);
+        JsonNode line = lines.get(nth);
+        ((JavascriptExecutor) browser).executeScript("arguments[0].scrollIntoView({block: 'center'});", span);
+        span.click();
+        waitForScan(page);
+        WebElement selected = waiting().until(d -> d.findElements(By.cssSelector("#overlay .box.selected")).stream()
+                .findFirst().orElse(null));
+        assertTrue(span.getDomAttribute("class").contains("active"));
+        double[] b = onPage(selected, truthPage(page).get("width").asInt(), truthPage(page).get("height").asInt());
+        assertTrue(SampleRun.sitsOn(b, box(line.get("bbox"))), "clicked '" + span.getText() + "': outline "
+                + java.util.Arrays.toString(b) + " on truth line " + line);
+        assertFalse(browser.findElements(By.cssSelector("#overlay .box.selected")).size() > 1);
+    }
+}
