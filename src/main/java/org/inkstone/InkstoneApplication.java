@@ -5,7 +5,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
 import org.inkstone.batch.DigitizeRunner;
+import org.inkstone.search.ArticleSearcher;
 import org.inkstone.search.SearchCommand;
+import org.inkstone.search.SearchIndex;
 import org.inkstone.web.ReadingRoom;
 import org.springframework.boot.SpringBootConfiguration;
 import org.springframework.boot.WebApplicationType;
@@ -129,6 +131,13 @@ public class InkstoneApplication {
             return 64;
         }
         Path out = Path.of(output).toAbsolutePath().normalize();
+        try (ArticleSearcher index = ArticleSearcher.open(SearchIndex.location(out))) {
+            System.out.println("inkstone: " + index.articleCount() + " articles in " + SearchIndex.location(out));
+        } catch (java.io.IOException e) {
+            System.err.println("inkstone: no search index in " + SearchIndex.location(out)
+                    + ": run ./inkstone run first (or give --output DIR)");
+            return 2;
+        }
         ConfigurableApplicationContext ctx;
         try {
             ctx = ReadingRoom.start(out, port);
