@@ -8,6 +8,7 @@ import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
+import org.springframework.web.ErrorResponse;
 import org.springframework.web.bind.MissingServletRequestParameterException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
@@ -17,8 +18,9 @@ import org.springframework.web.servlet.resource.NoResourceFoundException;
 /**
  * Turns failures into JSON answers {@code {"status": N, "error": "...", "message": "..."}}:
  * 400 for a bad query, filter, region or size (the message says what is wrong), 404 for an
- * unknown document, article, page or a scan no longer on disk, 500 otherwise. Never a stack
- * trace; unexpected failures are logged.
+ * unknown document, article, page or a scan no longer on disk, Spring MVC's own status for
+ * other request errors (e.g. 405 for a POST), 500 otherwise. Never a stack trace; unexpected
+ * failures are logged.
  */
 @RestControllerAdvice
 public class ApiErrors {
@@ -60,6 +62,12 @@ public class ApiErrors {
 
     @ExceptionHandler(Exception.class)
     ResponseEntity<Map<String, Object>> failure(Exception e) {
+        if (e instanceof ErrorResponse r && r.getStatusCode().is4xxClientError()) {
+            // Spring MVC's own request errors (method not allowed, unsupported media type, ...)
+            HttpStatus status = HttpStatus.valueOf(r.getStatusCode().value());
+            String detail = r.getBody().getDetail();
+            return answer(status, detail == null ? status.getReasonPhrase() : detail);
+        }
         LOG.error("request failed", e);
         return answer(HttpStatus.INTERNAL_SERVER_ERROR, "the reading room could not answer: "
                 + (e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage()));

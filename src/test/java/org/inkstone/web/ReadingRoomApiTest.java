@@ -229,6 +229,17 @@ class ReadingRoomApiTest {
     }
 
     @Test
+    void otherRequestErrorsKeepTheirStatusAndAnswerJson() throws Exception {
+        HttpResponse<String> post = HTTP.send(HttpRequest.newBuilder(URI.create(base + "/api/search?q=x"))
+                .POST(HttpRequest.BodyPublishers.noBody()).build(), HttpResponse.BodyHandlers.ofString());
+        assertEquals(405, post.statusCode());
+        assertFalse(JSON.readTree(post.body()).get("message").asString().isBlank());
+        HttpResponse<String> image = HTTP.send(HttpRequest.newBuilder(URI.create(base + "/iiif/" + DOC + "/1/full2/max/0/default.jpg"))
+                .header("Accept", "image/jpeg").build(), HttpResponse.BodyHandlers.ofString());
+        assertEquals(400, image.statusCode(), "an image client also learns why");
+    }
+
+    @Test
     void servesTheReadingRoomPage() throws Exception {
         Response page = get("/");
         assertEquals(200, page.status());
