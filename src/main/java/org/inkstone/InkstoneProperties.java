@@ -20,9 +20,23 @@ public record InkstoneProperties(Path scans, Path output, int workers, Ocr ocr, 
     /**
      * @param tessdata folder of Tesseract models
      * @param language Tesseract language, e.g. {@code chi_sim}
-     * @param psm      Tesseract page segmentation mode
+     * @param psm          Tesseract page segmentation mode when Tesseract segments the whole page
+     * @param segmentation {@code regions}: Inkstone straightens the page, cuts it into lines and reads
+     *                     them one by one (default); {@code page}: Tesseract reads the whole page with {@code psm}
+     * @param textHeight   character height lines are scaled to before recognition, px; 0 keeps the scan's size
+     * @param review       thresholds below which a page is flagged for review
      */
-    public record Ocr(String tessdata, String language, int psm) {
+    public record Ocr(String tessdata, String language, int psm, String segmentation, int textHeight, Review review) {
+    }
+
+    /**
+     * When a page's estimated quality is low enough to flag it for review.
+     *
+     * @param maxSkew       largest skew accepted without review, degrees
+     * @param minContrast   smallest contrast accepted (paper minus ink level after background normalisation, 0..255)
+     * @param minConfidence smallest mean line confidence accepted, 0..1
+     */
+    public record Review(double maxSkew, int minContrast, double minConfidence) {
     }
 
     /** @param maxPageMegapixels largest page image accepted, megapixels (width × height / 10^6) */

@@ -86,10 +86,10 @@ public class DigitizeJobConfig {
 
     @Bean
     Step ocrWorkerStep(JobRepository repo, PlatformTransactionManager tx, PageQueue queue, ScanPdfReader pdf,
-                       OcrEnginePool engines, DocumentStore store, Progress progress) {
+                       OcrEnginePool engines, DocumentStore store, Progress progress, InkstoneProperties props) {
         return new StepBuilder("ocrWorker", repo).<PageTask, PageResult>chunk(1).transactionManager(tx)
                 .reader(queue)
-                .processor(new PageOcrProcessor(pdf, new PagePreprocessor(), engines))
+                .processor(new PageOcrProcessor(pdf, new PagePreprocessor(), engines, props.ocr()))
                 .writer(new PageResultWriter(store))
                 .listener(progress)
                 .build();

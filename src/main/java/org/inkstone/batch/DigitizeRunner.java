@@ -110,6 +110,11 @@ public class DigitizeRunner {
         int pages = docs.stream().mapToInt(DocumentRecord::pageCount).sum();
         out.printf("digitize: %d documents (%d failed), %d pages (%d failed)%n", docs.size(), failedDocs, pages,
                 failedPages.size());
+        List<DocumentStore.FailedPage> review = store.pagesForReview(scans);
+        if (!review.isEmpty()) {
+            out.println("digitize: " + review.size() + " pages flagged for review (their text is stored):");
+            review.forEach(p -> out.println("  " + p.sourceName() + " page " + p.pageNo() + ": " + p.error()));
+        }
         if (failedDocs == 0 && failedPages.isEmpty()) {
             return 0;
         }

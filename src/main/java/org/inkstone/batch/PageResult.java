@@ -1,6 +1,7 @@
 package org.inkstone.batch;
 
 import org.inkstone.model.OcrPage;
+import org.inkstone.ocr.PageQuality;
 import org.inkstone.store.PageTask;
 
 /**
@@ -11,8 +12,10 @@ import org.inkstone.store.PageTask;
  * @param nativeScan whether the page image was the PDF's embedded scan
  * @param millis     time spent on the page, ms
  * @param error      why the page failed, null when it succeeded
+ * @param quality    estimated quality of the page, null when it failed
  */
-public record PageResult(PageTask task, OcrPage ocr, boolean nativeScan, long millis, String error) {
+public record PageResult(PageTask task, OcrPage ocr, boolean nativeScan, long millis, String error,
+                         PageQuality quality) {
 
     /** @return whether the page was read */
     public boolean ok() {

@@ -382,9 +382,12 @@ public final class LayoutAnalyzer {
                 int centre = (b.y0() + b.y1()) / 2;
                 boolean below = b.y0() - g.box.y1() < 0.8 * b.height() && centre >= g.box.y1() - 0.25 * b.height();
                 int overlap = Math.min(b.x1(), g.box.x1()) - Math.max(b.x0(), g.box.x0());
-                // a headline line Tesseract cut in two: same row, hardly any gap
+                // a headline line cut in two (the space of a two-part headline, or a cut by the
+                // recogniser): same row, a gap under 0.6 headline characters; headlines of two
+                // articles side by side stand further apart
                 int vOverlap = Math.min(b.y1(), g.box.y1()) - Math.max(b.y0(), g.box.y0());
-                boolean sameRow = vOverlap >= 0.5 * Math.min(b.height(), g.box.height()) && overlap > -0.5 * pitch;
+                int rowHeight = Math.min(b.height(), g.box.height());
+                boolean sameRow = vOverlap >= 0.5 * rowHeight && overlap > -Math.max(0.5 * pitch, 0.6 * rowHeight);
                 if ((below && overlap > -2 * pitch || sameRow) && overlap > bestOverlap) {
                     into = g;
                     bestOverlap = overlap;

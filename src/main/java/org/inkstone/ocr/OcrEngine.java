@@ -19,6 +19,19 @@ public interface OcrEngine extends AutoCloseable {
      */
     OcrPage recognize(GrayImage page, int dpi) throws OcrException;
 
+    /**
+     * Recognises regions of a page one by one (see {@link org.inkstone.preprocess.PageSegmenter}).
+     *
+     * @param page       8-bit grayscale page image at scan resolution
+     * @param dpi        scan resolution of {@code page}, dots per inch
+     * @param regions    regions of {@code page} in reading order; images and rules are skipped
+     * @param textHeight character height the recogniser is given, px; 0 keeps the scan's size
+     * @return one block per region that gave text, boxes in pixels of {@code page}
+     * @throws OcrException if the engine fails on this page
+     */
+    OcrPage recognize(GrayImage page, int dpi, java.util.List<org.inkstone.preprocess.TextRegion> regions, int textHeight)
+            throws OcrException;
+
     /** Releases the engine's native resources; the engine is unusable afterwards. */
     @Override
     void close();

@@ -4,10 +4,16 @@ import com.sun.jna.Pointer;
 import java.nio.ByteBuffer;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import net.sourceforge.tess4j.ITessAPI.TessBaseAPI;
+import net.sourceforge.tess4j.ITessAPI;
 import net.sourceforge.tess4j.TessAPI;
+import org.inkstone.model.Bbox;
+import org.inkstone.model.OcrBlock;
 import org.inkstone.model.OcrPage;
 import org.inkstone.preprocess.GrayImage;
+import org.inkstone.preprocess.TextRegion;
 
 /**
  * In-process Tesseract 5 through tess4j's {@link TessAPI} mapping of the C API, with one
@@ -19,6 +25,9 @@ import org.inkstone.preprocess.GrayImage;
  * variable {@code OMP_THREAD_LIMIT=1} when pages run in parallel.
  */
 public final class TesseractEngine implements OcrEngine {
+
+    /** White margin around a region, as a share of its character height (measured best of 0.05–0.25). */
+    static final double MARGIN = 0.12;
 
     private final TessAPI api = TessAPI.INSTANCE;
     private final TessBaseAPI handle;
@@ -71,6 +80,65 @@ public final class TesseractEngine implements OcrEngine {
         } finally {
             api.TessBaseAPIClear(handle);
         }
+    }
+
+    /**
+     * Recognises regions of a page one by one, each with the page segmentation mode that fits
+     * it: psm 13 (raw line) for a {@link TextRegion.Kind#LINE}, psm 6 (uniform block) for a
+     * {@link TextRegion.Kind#BLOCK}; images and rules are skipped. Each region is cut out of the
+     * page, its contrast stretched (ink black, paper white), set on a white margin of
+     * {@value #MARGIN} of its character height and scaled so its characters are {@code textHeight}
+     * px high. Measured on 300 dpi newspaper scans: without the margin, or with gray paper inside
+     * a white margin, the LSTM recogniser turns whole clean lines into garbage. Boxes are mapped
+     * back to page px.
+     *
+     * @param page       8-bit gray page, px at scan resolution
+     * @param dpi        scan resolution, dpi
+     * @param regions    regions in reading order, boxes in px of {@code page}
+     * @param textHeight character height the recogniser is given, px; 0 keeps the scan's size
+     * @return one block per region that gave text, in the order of {@code regions}, boxes in px of {@code page}
+     * @throws OcrException if Tesseract fails on a region
+     */
+    @Override
+    public OcrPage recognize(GrayImage page, int dpi, List<TextRegion> regions, int textHeight) throws OcrException {
+        List<OcrBlock> blocks = new ArrayList<>();
+        try {
+            for (TextRegion r : regions) {
+                int psm = switch (r.kind()) {
+                    case LINE -> ITessAPI.TessPageSegMode.PSM_RAW_LINE;
+                    case BLOCK -> ITessAPI.TessPageSegMode.PSM_SINGLE_BLOCK;
+                    default -> -1;
+                };
+                if (psm < 0 || r.bbox().width() < 2 || r.bbox().height() < 2) {
+                    continue;
+                }
+                double scale = textHeight > 0 && r.textHeight() > 0 ? (double) textHeight / r.textHeight() : 1.0;
+                RegionImage crop = RegionImage.cut(page, r.bbox(), scale, Math.max(2, (int) (r.textHeight() * scale * MARGIN)));
+                ByteBuffer buf = ByteBuffer.allocateDirect(crop.image().pixels().length);
+                buf.put(crop.image().pixels()).flip();
+                api.TessBaseAPISetImage(handle, buf, crop.image().width(), crop.image().height(), 1, crop.image().width());
+                api.TessBaseAPISetPageSegMode(handle, psm);
+                if (api.TessBaseAPIRecognize(handle, null) != 0) {
+                    throw new OcrException("Tesseract failed to recognise the region " + r.bbox());
+                }
+                Pointer tsv = api.TessBaseAPIGetTsvText(handle, 0);
+                if (tsv == null) {
+                    continue;
+                }
+                try {
+                    for (OcrBlock b : TsvParser.parse(tsv.getString(0, "UTF-8"), page.width(), page.height(), dpi).blocks()) {
+                        blocks.add(crop.toPage(b));
+                    }
+                } finally {
+                    api.TessDeleteText(tsv);
+                    api.TessBaseAPIClear(handle);
+                }
+            }
+        } finally {
+            api.TessBaseAPIClear(handle);
+            api.TessBaseAPISetPageSegMode(handle, settings.psm());
+        }
+        return new OcrPage(page.width(), page.height(), dpi, blocks);
     }
 
     /** @return the settings the model was loaded with */

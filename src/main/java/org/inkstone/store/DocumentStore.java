@@ -14,6 +14,7 @@ import org.inkstone.model.OcrBlock;
 import org.inkstone.model.OcrLine;
 import org.inkstone.model.OcrPage;
 import org.inkstone.model.OcrWord;
+import org.inkstone.ocr.PageQuality;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.stereotype.Repository;
@@ -140,9 +141,10 @@ public class DocumentStore {
      * @param page       the OCR result, boxes in page px
      * @param nativeScan whether the image was the PDF's embedded scan
      * @param ocrMillis  time spent reading and recognising the page, ms
+     * @param quality    skew, contrast and review reasons of the page
      */
     @Transactional
-    public void storePage(long pageId, OcrPage page, boolean nativeScan, long ocrMillis) {
+    public void storePage(long pageId, OcrPage page, boolean nativeScan, long ocrMillis, PageQuality quality) {
         jdbc.update("DELETE FROM text_block WHERE page_id = ?", pageId);
         int lineSeq = 0;
         List<Object[]> words = new ArrayList<>();
@@ -166,8 +168,11 @@ public class DocumentStore {
         jdbc.batchUpdate("INSERT INTO word (line_id, seq, text, x0, y0, x1, y1, confidence) "
                 + "VALUES (?, ?, ?, ?, ?, ?, ?, ?)", words);
         jdbc.update("UPDATE page SET status = ?, error = NULL, width = ?, height = ?, dpi = ?, native_scan = ?, "
-                        + "confidence = ?, ocr_millis = ?, finished_at = CURRENT_TIMESTAMP WHERE id = ?",
-                DONE, page.width(), page.height(), page.dpi(), nativeScan, page.confidence(), ocrMillis, pageId);
+                        + "confidence = ?, ocr_millis = ?, skew_deg = ?, contrast = ?, review = ?, "
+                        + "finished_at = CURRENT_TIMESTAMP WHERE id = ?",
+                DONE, page.width(), page.height(), page.dpi(), nativeScan, page.confidence(), ocrMillis,
+                quality.skewDegrees(), quality.contrast() < 0 ? null : quality.contrast(), truncate(quality.review()),
+                pageId);
     }
 
     private long insertReturningId(String sql, Object... args) {
@@ -260,13 +265,25 @@ public class DocumentStore {
     }
 
     /**
-     * A page that could not be digitized.
+     * A page that could not be digitized, or one flagged for review.
      *
      * @param sourceName file name of its document
      * @param pageNo     page number counted from 1
-     * @param error      why it failed
+     * @param error      why it failed, or why it needs review
      */
     public record FailedPage(String sourceName, int pageNo, String error) {
+    }
+
+    /**
+     * Pages of a scans folder flagged for review.
+     *
+     * @param dir a scans folder
+     * @return document name, page number and the reasons, by document and page
+     */
+    public List<FailedPage> pagesForReview(Path dir) {
+        return jdbc.query("SELECT d.source_name, p.page_no, p.review FROM page p JOIN document d ON d.id = p.document_id "
+                        + "WHERE d.source_dir = ? AND p.status = 'DONE' AND p.review IS NOT NULL ORDER BY d.source_name, p.page_no",
+                (rs, i) -> new FailedPage(rs.getString(1), rs.getInt(2), rs.getString(3)), dir.toAbsolutePath().normalize().toString());
     }
 
     /**

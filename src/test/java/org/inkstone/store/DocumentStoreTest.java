@@ -12,6 +12,7 @@ import org.inkstone.ingest.DocumentInfo;
 import org.inkstone.model.Bbox;
 import org.inkstone.model.OcrBlock;
 import org.inkstone.model.OcrLine;
+import org.inkstone.ocr.PageQuality;
 import org.inkstone.model.OcrPage;
 import org.inkstone.model.OcrWord;
 import org.junit.jupiter.api.AfterEach;
@@ -63,9 +64,17 @@ class DocumentStoreTest {
         assertEquals(2, pending.size());
         assertEquals(1, pending.get(0).pageNo());
 
-        store.storePage(pending.get(0).pageId(), page("江城日报讯", "地铁3号线开通"), true, 1200);
+        PageQuality fine = PageQuality.judge(0.3, 150, 0.95, 2, 2.0, 80, 0.8);
+        store.storePage(pending.get(0).pageId(), page("江城日报讯", "地铁3号线开通"), true, 1200,
+                PageQuality.judge(3.1, 40, 0.5, 2, 2.0, 80, 0.8));
+        assertEquals(List.of(new DocumentStore.FailedPage("issue-2025-06-03.pdf", 1,
+                        "skew 3.10° (over 2.0°); low contrast 40 (under 80); low mean confidence 0.50 (under 0.80)")),
+                store.pagesForReview(dir));
         // the same page stored again (e.g. after a retry) replaces, never duplicates
-        store.storePage(pending.get(0).pageId(), page("江城日报讯", "地铁3号线开通"), true, 1300);
+        store.storePage(pending.get(0).pageId(), page("江城日报讯", "地铁3号线开通"), true, 1300, fine);
+        assertTrue(store.pagesForReview(dir).isEmpty());
+        assertEquals(0.3, jdbc.queryForObject("SELECT skew_deg FROM page WHERE id = ?", Double.class,
+                pending.get(0).pageId()));
         store.failPage(pending.get(1).pageId(), "unreadable page: test");
 
         assertEquals(2, jdbc.queryForObject("SELECT COUNT(*) FROM text_line", Integer.class));

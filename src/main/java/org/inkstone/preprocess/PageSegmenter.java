@@ -1,0 +1,281 @@
+package org.inkstone.preprocess;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import org.inkstone.model.Bbox;
+
+/**
+ * Cuts a straightened page into the regions the recogniser reads one by one: text lines,
+ * vertical text lines, and the photos and rules that are kept from it.
+ *
+ * <p>Method: connected components of the bilevel page (specks dropped, rules and frames set
+ * aside), then a recursive X-Y cut on the components' bounding boxes (G. Nagy and S. Seth,
+ * "Hierarchical representation of optically scanned documents", ICPR 1984; on component boxes
+ * as in J. Ha, R. Haralick, I. Phillips, "Recursive X-Y cut using bounding boxes of connected
+ * components", ICDAR 1995). Every threshold is relative to the height of the characters in the
+ * part being cut, so the page's scale and type sizes do not matter: a vertical cut through
+ * several lines needs a blank band of 0.4 character heights (a column gutter), a vertical cut
+ * through one line a band of 2.5 (pieces of a running head, not the space inside a two-part
+ * headline nor after a comma);
+ * in a block of several lines a gutter is preferred to the blank rows between lines, so columns
+ * are kept apart even where their lines sit on one baseline grid. Leaves come out in the order
+ * of the cuts (top before bottom, left before right): the reading order of a Manhattan layout.
+ */
+public final class PageSegmenter {
+
+    /** Reduction of the bilevel image used for segmentation. */
+    public static final int SCALE = 2;
+
+    /**
+     * Segments a page.
+     *
+     * @param page straightened gray page at scan resolution
+     * @return the regions in reading order, boxes in px of {@code page}; the page's body text height
+     */
+    public Result segment(GrayImage page) {
+        return segment(BinaryImage.of(page, SCALE));
+    }
+
+    /**
+     * Segments a bilevel page.
+     *
+     * @param bin bilevel page (any reduction; boxes are scaled back to full resolution)
+     * @return the regions in reading order and the body text height, px at scan resolution
+     */
+    public Result segment(BinaryImage bin) {
+        Components cc = Components.label(bin);
+        int n = cc.count;
+        int[] heights = new int[n];
+        int m = 0;
+        for (int i = 0; i < n; i++) {
+            int w = cc.x1[i] - cc.x0[i], h = cc.y1[i] - cc.y0[i];
+            if (h >= 3 && w <= 3 * h && h <= 3 * w && h < bin.height() / 8) {
+                heights[m++] = h;
+            }
+        }
+        int body = m == 0 ? 10 : percentile(Arrays.copyOf(heights, m), 0.75);
+        List<TextRegion> regions = new ArrayList<>();
+        List<Integer> keep = new ArrayList<>();
+        int s = bin.scale();
+        for (int i = 0; i < n; i++) {
+            int w = cc.x1[i] - cc.x0[i], h = cc.y1[i] - cc.y0[i];
+            if (w <= 2 && h <= 2) {
+                continue;
+            }
+            boolean hRule = w >= 8 * body && h <= Math.max(2, body / 2);
+            boolean vRule = h >= 8 * body && w <= Math.max(2, body / 2);
+            boolean frame = w >= 6 * body && h >= 6 * body && cc.area[i] < 0.05 * w * h;
+            if (hRule || vRule || frame) {
+                regions.add(new TextRegion(cc.box(i, s), TextRegion.Kind.RULE, 0));
+            } else {
+                keep.add(i);
+            }
+        }
+        List<TextRegion> text = new ArrayList<>();
+        cut(cc, keep.stream().mapToInt(Integer::intValue).toArray(), body, s, bin, text);
+        text.addAll(regions);
+        return new Result(text, body * s);
+    }
+
+    /**
+     * @param regions    text lines, vertical lines, images and rules; text in reading order first
+     * @param bodyHeight height of the page's body characters, px at scan resolution
+     */
+    public record Result(List<TextRegion> regions, int bodyHeight) {
+    }
+
+    private void cut(Components cc, int[] node, int body, int s, BinaryImage bin, List<TextRegion> out) {
+        if (node.length == 0) {
+            return;
+        }
+        int x0 = Integer.MAX_VALUE, y0 = Integer.MAX_VALUE, x1 = 0, y1 = 0;
+        int[] hs = new int[node.length];
+        for (int k = 0; k < node.length; k++) {
+            int i = node[k];
+            x0 = Math.min(x0, cc.x0[i]);
+            y0 = Math.min(y0, cc.y0[i]);
+            x1 = Math.max(x1, cc.x1[i]);
+            y1 = Math.max(y1, cc.y1[i]);
+            hs[k] = cc.y1[i] - cc.y0[i];
+        }
+        int local = Math.max(2, Math.min(percentile(hs, 0.75), y1 - y0));
+        int width = x1 - x0, height = y1 - y0;
+        if (width <= 1.6 * local && width >= 0.5 * body && height >= 3 * Math.max(width, local) && node.length >= 3) {
+            out.add(new TextRegion(pad(x0, y0, x1, y1, local, s, bin), TextRegion.Kind.VERTICAL, width * s));
+            return;
+        }
+        double lines = (double) height / local;
+        boolean multiLine = lines >= 3;
+        int[] gx = widestGap(cc, node, true);
+        int[] gy = widestGap(cc, node, false);
+        boolean xOk = gx != null && gx[1] - gx[0] >= (multiLine ? 0.4 : lines >= 1.8 ? 1.1 : 2.5) * local;
+        boolean yOk = gy != null && (gy[1] - gy[0] >= 0.5 * local
+                || (gy[0] - y0 >= 0.4 * local && y1 - gy[1] >= 0.4 * local));
+        if (xOk && (multiLine || !yOk || gx[1] - gx[0] >= gy[1] - gy[0])) {
+            split(cc, node, gx[0], true, body, s, bin, out);
+        } else if (yOk) {
+            split(cc, node, gy[0], false, body, s, bin, out);
+        } else {
+            out.add(leaf(cc, node, x0, y0, x1, y1, local, body, s, bin));
+        }
+    }
+
+    private void split(Components cc, int[] node, int at, boolean vertical, int body, int s, BinaryImage bin,
+                       List<TextRegion> out) {
+        int[] a = new int[node.length], b = new int[node.length];
+        int na = 0, nb = 0;
+        for (int i : node) {
+            if ((vertical ? cc.x1[i] : cc.y1[i]) <= at) {
+                a[na++] = i;
+            } else {
+                b[nb++] = i;
+            }
+        }
+        cut(cc, Arrays.copyOf(a, na), body, s, bin, out);
+        cut(cc, Arrays.copyOf(b, nb), body, s, bin, out);
+    }
+
+    /** @return {gap start, gap end} of the widest blank band across the node, or null */
+    private static int[] widestGap(Components cc, int[] node, boolean vertical) {
+        int[][] iv = new int[node.length][];
+        for (int k = 0; k < node.length; k++) {
+            int i = node[k];
+            iv[k] = vertical ? new int[] {cc.x0[i], cc.x1[i]} : new int[] {cc.y0[i], cc.y1[i]};
+        }
+        Arrays.sort(iv, (p, q) -> Integer.compare(p[0], q[0]));
+        int end = iv[0][1];
+        int[] best = null;
+        for (int k = 1; k < iv.length; k++) {
+            if (iv[k][0] > end && (best == null || iv[k][0] - end > best[1] - best[0])) {
+                best = new int[] {end, iv[k][0]};
+            }
+            end = Math.max(end, iv[k][1]);
+        }
+        return best;
+    }
+
+    private TextRegion leaf(Components cc, int[] node, int x0, int y0, int x1, int y1, int local, int body, int s,
+                            BinaryImage bin) {
+        long ink = 0, biggest = 0;
+        for (int i : node) {
+            ink += cc.area[i];
+            biggest = Math.max(biggest, (long) (cc.x1[i] - cc.x0[i]) * (cc.y1[i] - cc.y0[i]));
+        }
+        long area = (long) (x1 - x0) * (y1 - y0);
+        int w = x1 - x0, h = y1 - y0;
+        if (w >= 3 * body && h >= 3 * body && (biggest >= area / 2 || ink >= area / 2)) {
+            return new TextRegion(new Bbox(x0 * s, y0 * s, x1 * s, y1 * s), TextRegion.Kind.IMAGE, 0);
+        }
+        if (node.length <= 2 && (h >= 3 * w || w >= 12 * h)) {
+            // a piece of a rule or border, broken where it crosses something
+            return new TextRegion(new Bbox(x0 * s, y0 * s, x1 * s, y1 * s), TextRegion.Kind.RULE, 0);
+        }
+        TextRegion.Kind kind = h <= 1.8 * local ? TextRegion.Kind.LINE : TextRegion.Kind.BLOCK;
+        return new TextRegion(pad(x0, y0, x1, y1, local, s, bin), kind, local * s);
+    }
+
+    private static Bbox pad(int x0, int y0, int x1, int y1, int local, int s, BinaryImage bin) {
+        int p = Math.max(1, local / 8);
+        return new Bbox(Math.max(0, x0 - p) * s, Math.max(0, y0 - p) * s,
+                Math.min(bin.width(), x1 + p) * s, Math.min(bin.height(), y1 + p) * s);
+    }
+
+    private static int percentile(int[] v, double q) {
+        int[] c = v.clone();
+        Arrays.sort(c);
+        return c[Math.min(c.length - 1, (int) (q * c.length))];
+    }
+
+    /** Connected components (8-connected) with their boxes and pixel counts. */
+    static final class Components {
+        int count;
+        int[] x0, y0, x1, y1, area;
+
+        Bbox box(int i, int s) {
+            return new Bbox(x0[i] * s, y0[i] * s, x1[i] * s, y1[i] * s);
+        }
+
+        static Components label(BinaryImage bin) {
+            int w = bin.width(), h = bin.height();
+            byte[] ink = bin.ink();
+            int[] label = new int[w * h];
+            int[] parent = new int[w * h / 2 + 2];
+            int next = 1;
+            for (int y = 0; y < h; y++) {
+                for (int x = 0; x < w; x++) {
+                    int i = y * w + x;
+                    if (ink[i] == 0) {
+                        continue;
+                    }
+                    int l = 0;
+                    int[] nb = {x > 0 ? label[i - 1] : 0,
+                            y > 0 && x > 0 ? label[i - w - 1] : 0,
+                            y > 0 ? label[i - w] : 0,
+                            y > 0 && x < w - 1 ? label[i - w + 1] : 0};
+                    for (int q : nb) {
+                        if (q == 0) {
+                            continue;
+                        }
+                        if (l == 0) {
+                            l = find(parent, q);
+                        } else {
+                            int r = find(parent, q);
+                            if (r != l) {
+                                int lo = Math.min(r, l), hi = Math.max(r, l);
+                                parent[hi] = lo;
+                                l = lo;
+                            }
+                        }
+                    }
+                    if (l == 0) {
+                        if (next >= parent.length) {
+                            parent = Arrays.copyOf(parent, parent.length * 2);
+                        }
+                        parent[next] = next;
+                        l = next++;
+                    }
+                    label[i] = l;
+                }
+            }
+            int[] id = new int[next];
+            int count = 0;
+            for (int l = 1; l < next; l++) {
+                int r = find(parent, l);
+                id[l] = r == l ? count++ : id[r];
+            }
+            Components c = new Components();
+            c.count = count;
+            c.x0 = new int[count];
+            c.y0 = new int[count];
+            c.x1 = new int[count];
+            c.y1 = new int[count];
+            c.area = new int[count];
+            Arrays.fill(c.x0, Integer.MAX_VALUE);
+            Arrays.fill(c.y0, Integer.MAX_VALUE);
+            for (int y = 0; y < h; y++) {
+                for (int x = 0; x < w; x++) {
+                    int l = label[y * w + x];
+                    if (l == 0) {
+                        continue;
+                    }
+                    int k = id[find(parent, l)];
+                    c.x0[k] = Math.min(c.x0[k], x);
+                    c.y0[k] = Math.min(c.y0[k], y);
+                    c.x1[k] = Math.max(c.x1[k], x + 1);
+                    c.y1[k] = Math.max(c.y1[k], y + 1);
+                    c.area[k]++;
+                }
+            }
+            return c;
+        }
+
+        private static int find(int[] parent, int l) {
+            while (parent[l] != l) {
+                parent[l] = parent[parent[l]];
+                l = parent[l];
+            }
+            return l;
+        }
+    }
+}

@@ -1,0 +1,45 @@
+package org.inkstone.preprocess;
+
+import java.util.List;
+import org.inkstone.model.Bbox;
+import org.inkstone.model.OcrBlock;
+import org.inkstone.model.OcrLine;
+import org.inkstone.model.OcrPage;
+import org.inkstone.model.OcrWord;
+
+/**
+ * A page made ready for region-wise recognition: straightened, with its regions found.
+ *
+ * @param image       the straightened gray page, same size as the scan, px at scan resolution
+ * @param skewDegrees skew measured on the scan and removed from {@code image}, degrees
+ *                    (positive: lines descend to the right)
+ * @param regions     text lines, vertical lines, images and rules of {@code image}, text in reading order
+ * @param bodyHeight  height of the body characters, px at scan resolution
+ * @param contrast    paper level minus ink level after background normalisation, 0..255
+ */
+public record PreparedPage(GrayImage image, double skewDegrees, List<TextRegion> regions, int bodyHeight,
+                           int contrast) {
+
+    /**
+     * @param box box on the straightened page, px
+     * @return the box on the page as scanned, px
+     */
+    public Bbox toScan(Bbox box) {
+        return Deskew.toScan(box, skewDegrees, image.width(), image.height());
+    }
+
+    /**
+     * @param page OCR result of the straightened page
+     * @return the same result with every block, line and word box on the page as scanned
+     */
+    public OcrPage toScan(OcrPage page) {
+        if (skewDegrees == 0) {
+            return page;
+        }
+        List<OcrBlock> blocks = page.blocks().stream().map(b -> new OcrBlock(toScan(b.bbox()),
+                b.lines().stream().map(l -> new OcrLine(l.text(), toScan(l.bbox()), l.confidence(),
+                        l.words().stream().map(w -> new OcrWord(w.text(), toScan(w.bbox()), w.confidence())).toList()))
+                        .toList())).toList();
+        return new OcrPage(page.width(), page.height(), page.dpi(), blocks);
+    }
+}
