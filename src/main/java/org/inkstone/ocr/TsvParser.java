@@ -13,7 +13,8 @@ import org.inkstone.text.ChineseText;
  * Parses Tesseract's TSV output (the {@code tsv} renderer: columns {@code level page_num
  * block_num par_num line_num word_num left top width height conf text}; levels 1 page,
  * 2 block, 3 paragraph, 4 line, 5 word) into blocks, lines and words.
- * Line text is the words joined by {@link ChineseText#joinWords}; line confidence is the
+ * Line text is the words joined by {@link ChineseText#joinWords}, with digits misread as letters
+ * inside numbers corrected ({@link ChineseText#fixDigitConfusions}); line confidence is the
  * mean of its word confidences. Lines without any non-blank word are dropped.
  */
 public final class TsvParser {
@@ -69,7 +70,7 @@ public final class TsvParser {
 
     private static Bbox closeLine(Bbox lineBox, List<OcrWord> words, List<OcrLine> into) {
         if (lineBox != null && !words.isEmpty()) {
-            String text = ChineseText.joinWords(words.stream().map(OcrWord::text).toList());
+            String text = ChineseText.fixDigitConfusions(ChineseText.joinWords(words.stream().map(OcrWord::text).toList()));
             double conf = words.stream().mapToDouble(OcrWord::confidence).average().orElse(0);
             Bbox tight = Bbox.union(words.stream().map(OcrWord::bbox).toList());
             into.add(new OcrLine(text, tight, conf, List.copyOf(words)));

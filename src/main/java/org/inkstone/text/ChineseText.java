@@ -115,4 +115,52 @@ public final class ChineseText {
     private static boolean isLatinOrDigit(int cp) {
         return cp < 0x80 && Character.isLetterOrDigit(cp);
     }
+
+    private static final java.util.regex.Pattern NUMBER_RUN = java.util.regex.Pattern.compile("[0-9OolI]+");
+
+    /**
+     * Corrects letters the recogniser reads for digits inside numbers: {@code O o} for 0 and
+     * {@code l I} for 1, as in {@code 2O25年} → {@code 2025年}. A run is corrected only when it
+     * holds at least two real digits, starts with a digit, ends with a digit (or with a
+     * confusable followed by a date or number unit such as 年 月 日 版 万 人 %), and
+     * touches no Latin letter on either side, so words and codes are never rewritten.
+     *
+     * @param text a recognised line
+     * @return the line with such runs corrected; other text unchanged
+     */
+    public static String fixDigitConfusions(String text) {
+        var m = NUMBER_RUN.matcher(text);
+        StringBuilder out = null;
+        int last = 0;
+        while (m.find()) {
+            String run = m.group();
+            int digits = (int) run.chars().filter(c -> c >= '0' && c <= '9').count();
+            if (digits == run.length() || digits < 2 || !isDigit(run.charAt(0))) {
+                continue;
+            }
+            char after = m.end() < text.length() ? text.charAt(m.end()) : ' ';
+            char before = m.start() > 0 ? text.charAt(m.start() - 1) : ' ';
+            boolean ends = isDigit(run.charAt(run.length() - 1)) || "年月日号版时分万亿%人个元".indexOf(after) >= 0;
+            if (!ends || isLatin(before) || isLatin(after)) {
+                continue;
+            }
+            if (out == null) {
+                out = new StringBuilder(text.length());
+            }
+            out.append(text, last, m.start());
+            for (char c : run.toCharArray()) {
+                out.append(c == 'O' || c == 'o' ? '0' : c == 'l' || c == 'I' ? '1' : c);
+            }
+            last = m.end();
+        }
+        return out == null ? text : out.append(text, last, text.length()).toString();
+    }
+
+    private static boolean isDigit(char c) {
+        return c >= '0' && c <= '9';
+    }
+
+    private static boolean isLatin(char c) {
+        return (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z');
+    }
 }

@@ -41,4 +41,20 @@ class ChineseTextTest {
         assertFalse(ChineseText.isChinese('A'));
         assertFalse(ChineseText.isChinese('7'));
     }
+
+    @Test
+    void correctsLettersReadForDigitsInsideNumbersOnly() {
+        assertEquals("2025年3月14日", ChineseText.fixDigitConfusions("2O25年3月14日"));
+        assertEquals("共1050人，2010年", ChineseText.fixDigitConfusions("共1O5O人，2Ol0年"));
+        assertEquals("202", ChineseText.fixDigitConfusions("202"));
+        assertEquals("20世纪", ChineseText.fixDigitConfusions("20世纪"));
+        assertEquals("2020年", ChineseText.fixDigitConfusions("202O年"));
+        // never rewritten: words, codes, a single digit, a run ending in a letter without a unit after it
+        assertEquals("COVID-19 Bl0ck", ChineseText.fixDigitConfusions("COVID-19 Bl0ck"));
+        assertEquals("A2O25", ChineseText.fixDigitConfusions("A2O25"));
+        assertEquals("2O号楼", ChineseText.fixDigitConfusions("2O号楼"));
+        assertEquals("LE4LG5ABX", ChineseText.fixDigitConfusions("LE4LG5ABX"));
+        assertEquals("第10l", ChineseText.fixDigitConfusions("第10l"));
+        assertEquals("Iol2", ChineseText.fixDigitConfusions("Iol2"));
+    }
 }
