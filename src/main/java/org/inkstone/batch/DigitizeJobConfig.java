@@ -3,6 +3,8 @@ package org.inkstone.batch;
 import java.nio.file.Path;
 import org.inkstone.InkstoneProperties;
 import org.inkstone.export.ArticlesJsonWriter;
+import org.inkstone.export.LibraryExports;
+import org.inkstone.export.SearchablePdfWriter;
 import org.inkstone.ingest.ScanPdfReader;
 import org.inkstone.ocr.OcrEnginePool;
 import org.inkstone.ocr.OcrSettings;
@@ -27,7 +29,7 @@ import org.springframework.transaction.PlatformTransactionManager;
  * The {@code digitize} job: {@code catalog} (register the scans folder's PDFs) →
  * {@code ocr} (pages in parallel: a local partitioned step with one worker step per core, each
  * worker with its own Tesseract engine, all taking pages from one {@link PageQueue}) →
- * {@code export} ({@code articles.json} per document). Identifying job parameters: {@code scans}
+ * {@code export} ({@code articles.json}, ALTO, searchable PDF and article text per document). Identifying job parameters: {@code scans}
  * (absolute path of the scans folder) and {@code run}; a failed or interrupted execution is
  * restarted with Spring Batch's restart, which skips the completed work.
  */
@@ -78,6 +80,13 @@ public class DigitizeJobConfig {
         return ex;
     }
 
+    @Bean(destroyMethod = "close")
+    LibraryExports libraryExports(InkstoneProperties props) {
+        var o = props.ocr();
+        return new LibraryExports(new OcrSettings(o.tessdata(), o.language(), o.psm()), TesseractEngine.version(),
+                new SearchablePdfWriter(), System.err);
+    }
+
     @Bean
     Step catalogStep(JobRepository repo, PlatformTransactionManager tx, ScanPdfReader pdf, DocumentStore store) {
         return new StepBuilder("catalog", repo).tasklet(new CatalogTasklet(pdf, store), tx)
@@ -112,9 +121,10 @@ public class DigitizeJobConfig {
     }
 
     @Bean
-    Step exportStep(JobRepository repo, PlatformTransactionManager tx, DocumentStore store, InkstoneProperties props) {
+    Step exportStep(JobRepository repo, PlatformTransactionManager tx, DocumentStore store, InkstoneProperties props,
+                    LibraryExports exports) {
         return new StepBuilder("export", repo)
-                .tasklet(new ExportTasklet(store, new ArticlesJsonWriter(), props.output(), props.issue()), tx)
+                .tasklet(new ExportTasklet(store, new ArticlesJsonWriter(), exports, props.output(), props.issue()), tx)
                 .allowStartIfComplete(true).build();
     }
 

@@ -5,6 +5,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import org.inkstone.export.LibraryExports;
 import org.inkstone.store.DocumentRecord;
 import org.inkstone.store.DocumentStore;
 import org.springframework.batch.core.BatchStatus;
@@ -21,10 +22,10 @@ import org.springframework.stereotype.Component;
  * Launches {@code digitize} on a scans folder the way an operator expects: a run that was
  * interrupted (crash, {@code kill -9}) or failed on the same folder is recovered and restarted
  * by Spring Batch, continuing where it stopped; otherwise a new run starts. Prints a summary
- * naming every document and page that failed.
+ * naming every document and page that failed and every export that could not be written.
  *
- * <p>Exit codes: 0 everything digitized; 1 the job finished but some documents or pages
- * failed; 2 the job itself failed (e.g. no OCR model) or the scans folder is missing.
+ * <p>Exit codes: 0 everything digitized and exported; 1 the job finished but some documents or
+ * pages failed or some exports could not be written; 2 the job itself failed (e.g. no OCR model) or the scans folder is missing.
  */
 @Component
 public class DigitizeRunner {
@@ -33,6 +34,7 @@ public class DigitizeRunner {
     private final JobRepository repository;
     private final Job job;
     private final DocumentStore store;
+    private final LibraryExports exports;
     private final PrintStream out = System.out;
 
     /**
@@ -40,12 +42,15 @@ public class DigitizeRunner {
      * @param repository the job repository
      * @param digitizeJob the job
      * @param store      the document store, for the summary
+     * @param exports    the library exports, for the summary of failed exports
      */
-    public DigitizeRunner(JobOperator operator, JobRepository repository, Job digitizeJob, DocumentStore store) {
+    public DigitizeRunner(JobOperator operator, JobRepository repository, Job digitizeJob, DocumentStore store,
+                          LibraryExports exports) {
         this.operator = operator;
         this.repository = repository;
         this.job = digitizeJob;
         this.store = store;
+        this.exports = exports;
     }
 
     /**
@@ -108,6 +113,7 @@ public class DigitizeRunner {
         List<DocumentStore.FailedPage> failedPages = store.failedPages(scans);
         long failedDocs = docs.stream().filter(d -> DocumentStore.FAILED.equals(d.status())).count();
         int pages = docs.stream().mapToInt(DocumentRecord::pageCount).sum();
+        List<LibraryExports.Failure> failedExports = exports.failures();
         out.printf("digitize: %d documents (%d failed), %d pages (%d failed)%n", docs.size(), failedDocs, pages,
                 failedPages.size());
         List<DocumentStore.FailedPage> review = store.pagesForReview(scans);
@@ -115,13 +121,18 @@ public class DigitizeRunner {
             out.println("digitize: " + review.size() + " pages flagged for review (their text is stored):");
             review.forEach(p -> out.println("  " + p.sourceName() + " page " + p.pageNo() + ": " + p.error()));
         }
-        if (failedDocs == 0 && failedPages.isEmpty()) {
+        if (!failedExports.isEmpty()) {
+            out.printf("digitize: %d exports failed%n", failedExports.size());
+        }
+        if (failedDocs == 0 && failedPages.isEmpty() && failedExports.isEmpty()) {
             return 0;
         }
         out.println("digitize: failed:");
         docs.stream().filter(d -> DocumentStore.FAILED.equals(d.status()))
                 .forEach(d -> out.println("  " + d.sourceName() + ": " + d.error()));
         failedPages.forEach(p -> out.println("  " + p.sourceName() + " page " + p.pageNo() + ": " + p.error()));
+        failedExports.forEach(f -> out.println("  " + f.sourceName() + " " + f.export() + " export (" + f.path() + "): "
+                + f.error()));
         return 1;
     }
 

@@ -11,6 +11,8 @@ import org.inkstone.layout.LayoutAnalyzer;
 import org.inkstone.layout.PageLayout;
 import org.inkstone.export.ArticlesJsonWriter;
 import org.inkstone.search.SearchIndex;
+import org.inkstone.export.DocumentExport;
+import org.inkstone.export.LibraryExports;
 import org.inkstone.store.DocumentRecord;
 import org.inkstone.store.DocumentStore;
 import org.springframework.batch.core.scope.context.ChunkContext;
@@ -21,13 +23,15 @@ import org.springframework.batch.infrastructure.repeat.RepeatStatus;
 /**
  * Last step of {@code digitize}: marks documents without pending pages as done, analyses each
  * page's layout, assembles the articles across pages, stores them (replacing earlier ones) and
- * writes {@code OUTPUT/NAME/articles.json} for each document of the scans folder that was read.
+ * writes {@code OUTPUT/NAME/articles.json} for each document of the scans folder that was read,
+ * then its library exports (ALTO, searchable PDF, article text; see {@link LibraryExports}).
  * Each document's articles are also indexed for search ({@link SearchIndex}, {@code OUTPUT/index/}).
  */
 public class ExportTasklet implements Tasklet {
 
     private final DocumentStore store;
     private final ArticlesJsonWriter writer;
+    private final LibraryExports exports;
     private final Path output;
     private final InkstoneProperties.Issue issue;
     private final Pattern fileNamePattern;
@@ -37,12 +41,15 @@ public class ExportTasklet implements Tasklet {
     /**
      * @param store  the document store
      * @param writer the article export writer
+     * @param exports the library exports, whose failures are recorded without stopping the step
      * @param output the output folder
      * @param issue  issue metadata settings of the job definition
      */
-    public ExportTasklet(DocumentStore store, ArticlesJsonWriter writer, Path output, InkstoneProperties.Issue issue) {
+    public ExportTasklet(DocumentStore store, ArticlesJsonWriter writer, LibraryExports exports, Path output,
+                         InkstoneProperties.Issue issue) {
         this.store = store;
         this.writer = writer;
+        this.exports = exports;
         this.output = output;
         this.issue = issue;
         this.fileNamePattern = issue.filePattern() == null || issue.filePattern().isBlank()
@@ -65,6 +72,7 @@ public class ExportTasklet implements Tasklet {
             IssueMetadata meta = IssueMetadata.read(layouts, doc.sourceName(), fileNamePattern, issue.newspaper());
             SearchIndex.replaceDocument(output, doc, meta, pages, articles);
             writer.write(doc, meta, pages, layouts, articles, output.resolve(doc.baseName()).resolve("articles.json"));
+            exports.write(new DocumentExport(doc, meta, pages, layouts, articles), output.resolve(doc.baseName()));
             contribution.incrementWriteCount(1);
         }
         return RepeatStatus.FINISHED;

@@ -11,6 +11,7 @@ import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Optional;
 import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.contentstream.PDFStreamEngine;
 import org.apache.pdfbox.contentstream.operator.DrawObject;
@@ -111,6 +112,22 @@ public final class ScanPdfReader {
                 throw new BadPageException("unreadable page: " + describe(e));
             }
         }
+    }
+
+    /**
+     * Finds the embedded scan of a page, the image {@link #readPage} returns at native
+     * resolution: present when the page shows exactly one image XObject covering at least 80%
+     * of its crop box and has no text or vector marks.
+     *
+     * @param page a page of an open PDF
+     * @return the page's scan image (its encoded stream is not decoded), or empty when the page is
+     *         not a single scan and {@link #readPage} renders it instead
+     * @throws IOException if the page's content stream cannot be read
+     */
+    public static Optional<PDImageXObject> scanImage(PDPage page) throws IOException {
+        ScanFinder finder = new ScanFinder();
+        finder.processPage(page);
+        return finder.isSingleScan(page.getCropBox()) ? Optional.of(finder.images.get(0).image) : Optional.empty();
     }
 
     private PageImage nativeScan(Placed placed) throws BadPageException, IOException {

@@ -141,6 +141,18 @@ public final class TesseractEngine implements OcrEngine {
         return new OcrPage(page.width(), page.height(), dpi, blocks);
     }
 
+    /**
+     * @return the version of the libtesseract in use (e.g. {@code 5.3.0}), or null when the
+     *         library cannot be loaded
+     */
+    public static String version() {
+        try {
+            return TessAPI.INSTANCE.TessVersion();
+        } catch (UnsatisfiedLinkError | NoClassDefFoundError e) {
+            return null;
+        }
+    }
+
     /** @return the settings the model was loaded with */
     public OcrSettings settings() {
         return settings;

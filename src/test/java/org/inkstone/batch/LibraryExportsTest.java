@@ -1,0 +1,452 @@
+package org.inkstone.batch;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+import javax.xml.XMLConstants;
+import javax.xml.parsers.DocumentBuilderFactory;
+import javax.xml.transform.stream.StreamSource;
+import javax.xml.validation.Schema;
+import javax.xml.validation.SchemaFactory;
+import org.apache.pdfbox.Loader;
+import org.apache.pdfbox.cos.COSName;
+import org.apache.pdfbox.pdmodel.PDDocument;
+import org.apache.pdfbox.pdmodel.PDPage;
+import org.apache.pdfbox.pdmodel.font.PDFont;
+import org.apache.pdfbox.pdmodel.font.PDType0Font;
+import org.apache.pdfbox.pdmodel.graphics.image.LosslessFactory;
+import org.apache.pdfbox.pdmodel.graphics.image.PDImageXObject;
+import org.apache.pdfbox.text.PDFTextStripper;
+import org.apache.pdfbox.text.TextPosition;
+import org.inkstone.TextMetrics;
+import org.inkstone.ingest.TestPdfs;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.w3c.dom.Document;
+import org.w3c.dom.Element;
+import org.w3c.dom.NodeList;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * The library exports written by one real run of the job on the sample issue (and on a blank
+ * one-page scan whose PDF cannot be written): ALTO validated against the ALTO 4.4 schema and
+ * checked against the database and the sample's truth, the searchable PDF read back with
+ * poppler's {@code pdftotext} and PDFBox, and the article text files compared with the stored
+ * articles.
+ */
+class LibraryExportsTest {
+
+    static final String ALTO_NS = "http://www.loc.gov/standards/alto/ns-v4#";
+    static final String SAMPLE = "sample-issue-2025-06-03";
+
+    @TempDir
+    static Path work;
+    static Path scans, output, sampleDir, blankDir;
+    static JobTestSupport.Run run;
+
+    @BeforeAll
+    static void runOnce() throws Exception {
+        scans = Files.createDirectories(work.resolve("scans"));
+        output = work.resolve("output");
+        Files.copy(JobTestSupport.SAMPLE, scans.resolve(JobTestSupport.SAMPLE.getFileName()));
+        try (PDDocument blank = new PDDocument()) {
+            TestPdfs.addScanPage(blank, LosslessFactory.createFromImage(blank, TestPdfs.white(850, 1100)), 100);
+            blank.save(scans.resolve("blank.pdf").toFile());
+        }
+        sampleDir = output.resolve(SAMPLE);
+        // what an earlier run left behind: an article and a page that no longer exist
+        Files.createDirectories(sampleDir.resolve("text"));
+        Files.writeString(sampleDir.resolve("text/a099.txt"), "an article of an earlier run\n");
+        Files.createDirectories(sampleDir.resolve("alto"));
+        Files.writeString(sampleDir.resolve("alto/0009.xml"), "<alto/>");
+        // a folder stands where blank.pdf's searchable PDF must go, so that export fails
+        blankDir = output.resolve("blank");
+        Files.createDirectories(blankDir.resolve("blank.pdf"));
+        Files.writeString(blankDir.resolve("blank.pdf/placeholder"), "not an export");
+        run = JobTestSupport.run(scans, output, "--workers", "2");
+    }
+
+    // ---------------------------------------------------------------- the run
+
+    @Test
+    void aFailedExportIsNamedAndTheRestGoesOn() throws Exception {
+        assertEquals(1, run.exitCode(), run.out());
+        assertTrue(run.out().contains("1 exports failed"), run.out());
+        assertTrue(run.out().contains("blank.pdf searchable PDF export"), run.out());
+        assertTrue(Files.isRegularFile(blankDir.resolve("alto/0001.xml")), "blank's other exports are written");
+        assertTrue(Files.isDirectory(blankDir.resolve("text")));
+        assertTrue(Files.isRegularFile(sampleDir.resolve(SAMPLE + ".pdf")), "the next document is exported");
+        try (Connection db = JobTestSupport.database(output)) {
+            assertEquals(2, JobTestSupport.count(db, "SELECT COUNT(*) FROM document WHERE status = 'DONE'"));
+            assertEquals(7, JobTestSupport.count(db, "SELECT COUNT(*) FROM article"), "articles stay stored");
+        }
+    }
+
+    @Test
+    void nothingOfAnEarlierRunSurvives() throws IOException {
+        assertFalse(Files.exists(sampleDir.resolve("text/a099.txt")));
+        assertFalse(Files.exists(sampleDir.resolve("alto/0009.xml")));
+        try (Stream<Path> all = Stream.concat(Files.walk(sampleDir), Files.walk(blankDir))) {
+            List<Path> leftovers = all.filter(p -> p.toString().endsWith(".tmp") || p.toString().endsWith(".old")).toList();
+            assertTrue(leftovers.isEmpty(), leftovers.toString());
+        }
+    }
+
+    // ---------------------------------------------------------------- ALTO
+
+    @Test
+    void altoValidatesAgainstTheAlto44Schema() throws Exception {
+        Schema schema = SchemaFactory.newInstance(XMLConstants.W3C_XML_SCHEMA_NS_URI)
+                .newSchema(LibraryExportsTest.class.getResource("/alto/alto-4-4-offline.xsd"));
+        List<Path> files = new ArrayList<>();
+        for (Path dir : List.of(sampleDir.resolve("alto"), blankDir.resolve("alto"))) {
+            try (Stream<Path> s = Files.list(dir)) {
+                s.sorted().forEach(files::add);
+            }
+        }
+        assertEquals(List.of("0001.xml", "0002.xml", "0003.xml", "0001.xml"),
+                files.stream().map(p -> p.getFileName().toString()).toList());
+        for (Path f : files) {
+            schema.newValidator().validate(new StreamSource(f.toFile()));
+        }
+    }
+
+    @Test
+    void altoHasEveryStoredWordInsideItsPage() throws Exception {
+        try (Connection db = JobTestSupport.database(output)) {
+            for (int pageNo = 1; pageNo <= 3; pageNo++) {
+                Element page = (Element) alto(pageNo).getElementsByTagNameNS(ALTO_NS, "Page").item(0);
+                int width = Integer.parseInt(page.getAttribute("WIDTH")), height = Integer.parseInt(page.getAttribute("HEIGHT"));
+                assertEquals(JobTestSupport.count(db, pageSql(pageNo, "p.width")), width);
+                assertEquals(JobTestSupport.count(db, pageSql(pageNo, "p.height")), height);
+                NodeList strings = page.getElementsByTagNameNS(ALTO_NS, "String");
+                assertEquals(JobTestSupport.count(db, "SELECT COUNT(*) FROM word w JOIN text_line l ON l.id = w.line_id "
+                        + "JOIN page p ON p.id = l.page_id JOIN document d ON d.id = p.document_id "
+                        + "WHERE d.source_name LIKE 'sample%' AND p.page_no = " + pageNo), strings.getLength(),
+                        "one String per stored word");
+                assertEquals(JobTestSupport.count(db, "SELECT COUNT(*) FROM text_line l JOIN page p ON p.id = l.page_id "
+                        + "JOIN document d ON d.id = p.document_id WHERE d.source_name LIKE 'sample%' AND p.page_no = "
+                        + pageNo), page.getElementsByTagNameNS(ALTO_NS, "TextLine").getLength());
+                for (String name : List.of("PrintSpace", "TextBlock", "TextLine", "String", "SP")) {
+                    NodeList all = page.getElementsByTagNameNS(ALTO_NS, name);
+                    for (int i = 0; i < all.getLength(); i++) {
+                        int[] b = box((Element) all.item(i));
+                        assertTrue(b[0] >= 0 && b[1] >= 0 && b[0] + b[2] <= width && b[1] + b[3] <= height,
+                                name + " outside page " + pageNo + ": " + java.util.Arrays.toString(b));
+                    }
+                }
+                for (int i = 0; i < strings.getLength(); i++) {
+                    double wc = Double.parseDouble(((Element) strings.item(i)).getAttribute("WC"));
+                    assertTrue(wc >= 0 && wc <= 1);
+                }
+            }
+        }
+    }
+
+    @Test
+    void altoHeadlinesSitAtTheirTruthBoxes() throws Exception {
+        JsonNode truth = JobTestSupport.readJson(JobTestSupport.SAMPLE_TRUTH);
+        int checked = 0;
+        for (JsonNode tp : truth.get("pages")) {
+            List<Element> lines = elements(alto(tp.get("page").asInt()), "TextLine");
+            for (JsonNode tl : tp.get("lines")) {
+                if (!tl.get("region").asString().endsWith(":headline")) {
+                    continue;
+                }
+                String want = tl.get("text").asString();
+                int[] t = box(tl.get("bbox"));
+                Element best = null;
+                double bestCer = 1;
+                for (Element line : lines) {
+                    double cer = TextMetrics.cer(List.of(want), List.of(text(line)));
+                    if (cer < bestCer) {
+                        best = line;
+                        bestCer = cer;
+                    }
+                }
+                assertNotNull(best, want);
+                assertTrue(bestCer < 0.2, want + " read as " + text(best));
+                for (Element s : elements(best, "String")) {
+                    int[] b = box(s);
+                    int cx = b[0] + b[2] / 2, cy = b[1] + b[3] / 2;
+                    assertTrue(cx >= t[0] && cx < t[2] && cy >= t[1] && cy < t[3],
+                            s.getAttribute("CONTENT") + " of " + want + " at " + java.util.Arrays.toString(b));
+                }
+                checked++;
+            }
+        }
+        assertEquals(10, checked);
+    }
+
+    @Test
+    void altoArticleTagsMatchTheStoredArticles() throws Exception {
+        Map<String, String> titles = new LinkedHashMap<>();
+        Map<Integer, Map<String, Set<Integer>>> linesByPage = new TreeMap<>();
+        try (Connection db = JobTestSupport.database(output)) {
+            try (ResultSet rs = db.createStatement().executeQuery("SELECT a.ext_id, a.title FROM article a "
+                    + "JOIN document d ON d.id = a.document_id WHERE d.source_name LIKE 'sample%' ORDER BY a.seq")) {
+                while (rs.next()) {
+                    titles.put(rs.getString(1), rs.getString(2));
+                }
+            }
+            try (ResultSet rs = db.createStatement().executeQuery("SELECT a.ext_id, p.page_no, l.seq FROM fragment_line fl "
+                    + "JOIN article_fragment f ON f.id = fl.fragment_id JOIN article a ON a.id = f.article_id "
+                    + "JOIN text_line l ON l.id = fl.line_id JOIN page p ON p.id = l.page_id")) {
+                while (rs.next()) {
+                    linesByPage.computeIfAbsent(rs.getInt(2), k -> new TreeMap<>())
+                            .computeIfAbsent(rs.getString(1), k -> new TreeSet<>()).add(rs.getInt(3));
+                }
+            }
+        }
+        assertEquals(7, titles.size());
+        Map<String, Integer> pagesPerTag = new HashMap<>();
+        for (int pageNo = 1; pageNo <= 3; pageNo++) {
+            Document alto = alto(pageNo);
+            Map<String, String> tagToArticle = new HashMap<>();
+            for (Element tag : elements(alto, "StructureTag")) {
+                assertEquals("article", tag.getAttribute("TYPE"));
+                String id = tag.getAttribute("DESCRIPTION");
+                assertEquals(titles.get(id), tag.getAttribute("LABEL"), id);
+                tagToArticle.put(tag.getAttribute("ID"), id);
+                pagesPerTag.merge(tag.getAttribute("ID"), 1, Integer::sum);
+            }
+            Map<String, Set<Integer>> got = new TreeMap<>();
+            List<Element> lines = elements(alto, "TextLine");
+            for (int seq = 0; seq < lines.size(); seq++) {
+                for (String ref : lines.get(seq).getAttribute("TAGREFS").split(" ")) {
+                    if (tagToArticle.containsKey(ref)) {
+                        got.computeIfAbsent(tagToArticle.get(ref), k -> new TreeSet<>()).add(seq);
+                    }
+                }
+            }
+            assertEquals(linesByPage.getOrDefault(pageNo, Map.of()), got, "article lines of page " + pageNo);
+        }
+        assertTrue(pagesPerTag.containsValue(2), "the jumped article carries one tag on both its pages");
+    }
+
+    // ---------------------------------------------------------------- searchable PDF
+
+    @Test
+    void pdfPagesAreTheScansAtTheirPhysicalSize() throws Exception {
+        try (PDDocument pdf = Loader.loadPDF(sampleDir.resolve(SAMPLE + ".pdf").toFile());
+             PDDocument source = Loader.loadPDF(JobTestSupport.SAMPLE.toFile());
+             Connection db = JobTestSupport.database(output)) {
+            assertEquals(source.getNumberOfPages(), pdf.getNumberOfPages());
+            for (int pageNo = 1; pageNo <= pdf.getNumberOfPages(); pageNo++) {
+                PDPage page = pdf.getPage(pageNo - 1);
+                double dpi = JobTestSupport.count(db, pageSql(pageNo, "p.dpi"));
+                assertEquals(JobTestSupport.count(db, pageSql(pageNo, "p.width")) / dpi * 72, page.getMediaBox().getWidth(), 0.01);
+                assertEquals(JobTestSupport.count(db, pageSql(pageNo, "p.height")) / dpi * 72, page.getMediaBox().getHeight(), 0.01);
+                assertArrayEquals(rawImage(source.getPage(pageNo - 1)), rawImage(page), "the scan's own image stream");
+                PDFont font = page.getResources().getFont(page.getResources().getFontNames().iterator().next());
+                assertTrue(font instanceof PDType0Font && font.getName().endsWith("+WenQuanYiZenHei") && font.isEmbedded(),
+                        font.getName());
+            }
+        }
+    }
+
+    @Test
+    void pdftotextGivesTheTextInReadingOrder() throws Exception {
+        JsonNode truth = JobTestSupport.readJson(JobTestSupport.SAMPLE_TRUTH);
+        Path pdf = sampleDir.resolve(SAMPLE + ".pdf");
+        int lineErrors = 0, lineChars = 0, fragmentErrors = 0, fragmentChars = 0;
+        for (JsonNode tp : truth.get("pages")) {
+            int pageNo = tp.get("page").asInt();
+            String layoutText = TextMetrics.norm(pdftotext(pdf, pageNo));
+            String contentOrder = TextMetrics.norm(pdftotext(pdf, pageNo, "-raw"));
+            Map<String, StringBuilder> fragments = new LinkedHashMap<>();
+            for (JsonNode tl : tp.get("lines")) {
+                String region = tl.get("region").asString();
+                if (!region.endsWith(":body")) {
+                    continue;
+                }
+                String want = TextMetrics.norm(tl.get("text").asString());
+                lineErrors += Math.min(want.length(), substringDistance(want, layoutText));
+                lineChars += want.length();
+                fragments.computeIfAbsent(region, k -> new StringBuilder()).append(want);
+            }
+            for (StringBuilder f : fragments.values()) {
+                fragmentErrors += Math.min(f.length(), substringDistance(f.toString(), contentOrder));
+                fragmentChars += f.length();
+            }
+        }
+        double lineCer = (double) lineErrors / lineChars, fragmentCer = (double) fragmentErrors / fragmentChars;
+        assertTrue(lineCer < 0.1, "body lines in pdftotext's text, CER " + lineCer);
+        assertTrue(fragmentCer < 0.1, "article fragments whole and in order in the content stream, CER " + fragmentCer);
+    }
+
+    @Test
+    void pdfCharactersSitInTheirLineBoxes() throws Exception {
+        JsonNode export = JobTestSupport.readJson(sampleDir.resolve("articles.json"));
+        try (PDDocument pdf = Loader.loadPDF(sampleDir.resolve(SAMPLE + ".pdf").toFile())) {
+            int checkedLines = 0;
+            for (int pageNo = 1; pageNo <= 3; pageNo++) {
+                JsonNode page = export.get("pages").get(pageNo - 1);
+                double px = page.get("dpi").asInt() / 72.0;
+                List<TextPosition> chars = textPositions(pdf, pageNo);
+                StringBuilder all = new StringBuilder();
+                chars.forEach(c -> all.append(c.getUnicode()));
+                for (JsonNode line : page.get("lines")) {
+                    String text = line.get("text").asString().replace(" ", "");
+                    int at = all.indexOf(text);
+                    if (text.length() < 4 || at < 0 || all.indexOf(text, at + 1) >= 0) {
+                        continue; // short, or not found once: cannot be told apart
+                    }
+                    int[] b = box(line.get("bbox"));
+                    for (int i = at; i < at + text.length(); i++) {
+                        TextPosition c = chars.get(i);
+                        double x0 = c.getXDirAdj() * px, x1 = (c.getXDirAdj() + c.getWidthDirAdj()) * px;
+                        double y1 = c.getYDirAdj() * px, y0 = (c.getYDirAdj() - c.getHeightDir()) * px;
+                        assertTrue(x0 >= b[0] - 2 && x1 <= b[2] + 2 && y0 >= b[1] - 2 && y1 <= b[3] + 2,
+                                c.getUnicode() + " of " + text + " at [" + (int) x0 + ", " + (int) y0 + ", " + (int) x1
+                                        + ", " + (int) y1 + "], line " + line.get("bbox"));
+                    }
+                    checkedLines++;
+                }
+            }
+            assertTrue(checkedLines > 200, checkedLines + " lines checked");
+        }
+    }
+
+    // ---------------------------------------------------------------- article text
+
+    @Test
+    void oneTextFilePerStoredArticle() throws Exception {
+        Map<String, String> want = new TreeMap<>();
+        try (Connection db = JobTestSupport.database(output);
+             ResultSet rs = db.createStatement().executeQuery("SELECT a.ext_id, a.title, a.text FROM article a "
+                     + "JOIN document d ON d.id = a.document_id WHERE d.source_name LIKE 'sample%'")) {
+            while (rs.next()) {
+                String id = rs.getString(1);
+                want.put(id.substring(id.lastIndexOf('/') + 1) + ".txt", rs.getString(2) + "\n\n" + rs.getString(3) + "\n");
+            }
+        }
+        Map<String, String> got = new TreeMap<>();
+        try (Stream<Path> files = Files.list(sampleDir.resolve("text"))) {
+            for (Path f : files.toList()) {
+                got.put(f.getFileName().toString(), Files.readString(f, StandardCharsets.UTF_8));
+            }
+        }
+        assertEquals(7, want.size());
+        assertEquals(want, got);
+        try (Stream<Path> files = Files.list(blankDir.resolve("text"))) {
+            assertEquals(0, files.count(), "a page without text has no articles");
+        }
+    }
+
+    // ---------------------------------------------------------------- helpers
+
+    private static String pageSql(int pageNo, String column) {
+        return "SELECT " + column + " FROM page p JOIN document d ON d.id = p.document_id "
+                + "WHERE d.source_name LIKE 'sample%' AND p.page_no = " + pageNo;
+    }
+
+    private static Document alto(int pageNo) throws Exception {
+        DocumentBuilderFactory f = DocumentBuilderFactory.newInstance();
+        f.setNamespaceAware(true);
+        return f.newDocumentBuilder().parse(sampleDir.resolve("alto").resolve(String.format("%04d.xml", pageNo)).toFile());
+    }
+
+    private static List<Element> elements(Object parent, String name) {
+        NodeList nodes = parent instanceof Document d ? d.getElementsByTagNameNS(ALTO_NS, name)
+                : ((Element) parent).getElementsByTagNameNS(ALTO_NS, name);
+        List<Element> out = new ArrayList<>();
+        for (int i = 0; i < nodes.getLength(); i++) {
+            out.add((Element) nodes.item(i));
+        }
+        return out;
+    }
+
+    private static String text(Element line) {
+        StringBuilder sb = new StringBuilder();
+        elements(line, "String").forEach(s -> sb.append(s.getAttribute("CONTENT")));
+        return sb.toString();
+    }
+
+    /** @return HPOS, VPOS, WIDTH, HEIGHT */
+    private static int[] box(Element e) {
+        return new int[] {Integer.parseInt(e.getAttribute("HPOS")), Integer.parseInt(e.getAttribute("VPOS")),
+                Integer.parseInt(e.getAttribute("WIDTH")), Integer.parseInt(e.getAttribute("HEIGHT"))};
+    }
+
+    /** @return x0, y0, x1, y1 of a JSON bbox */
+    private static int[] box(JsonNode a) {
+        return new int[] {a.get(0).asInt(), a.get(1).asInt(), a.get(2).asInt(), a.get(3).asInt()};
+    }
+
+    private static byte[] rawImage(PDPage page) throws IOException {
+        for (COSName name : page.getResources().getXObjectNames()) {
+            if (page.getResources().getXObject(name) instanceof PDImageXObject img) {
+                try (var in = img.getCOSObject().createRawInputStream()) {
+                    return in.readAllBytes();
+                }
+            }
+        }
+        throw new AssertionError("no image on the page");
+    }
+
+    private static String pdftotext(Path pdf, int pageNo, String... options) throws Exception {
+        List<String> cmd = new ArrayList<>(List.of("pdftotext", "-enc", "UTF-8", "-f", "" + pageNo, "-l", "" + pageNo));
+        cmd.addAll(List.of(options));
+        cmd.addAll(List.of(pdf.toString(), "-"));
+        Process p = new ProcessBuilder(cmd).redirectError(ProcessBuilder.Redirect.INHERIT).start();
+        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertTrue(p.waitFor(60, TimeUnit.SECONDS));
+        assertEquals(0, p.exitValue(), "pdftotext (poppler-utils) must be installed");
+        return out;
+    }
+
+    private static List<TextPosition> textPositions(PDDocument pdf, int pageNo) throws IOException {
+        List<TextPosition> out = new ArrayList<>();
+        PDFTextStripper stripper = new PDFTextStripper() {
+            @Override
+            protected void writeString(String text, List<TextPosition> positions) {
+                out.addAll(positions);
+            }
+        };
+        stripper.setStartPage(pageNo);
+        stripper.setEndPage(pageNo);
+        stripper.getText(pdf);
+        return out;
+    }
+
+    /** Edit distance between {@code pattern} and the substring of {@code text} closest to it. */
+    static int substringDistance(String pattern, String text) {
+        int[] prev = new int[text.length() + 1], cur = new int[text.length() + 1];
+        for (int i = 1; i <= pattern.length(); i++) {
+            cur[0] = i;
+            for (int j = 1; j <= text.length(); j++) {
+                int sub = prev[j - 1] + (pattern.charAt(i - 1) == text.charAt(j - 1) ? 0 : 1);
+                cur[j] = Math.min(sub, Math.min(prev[j], cur[j - 1]) + 1);
+            }
+            int[] t = prev;
+            prev = cur;
+            cur = t;
+        }
+        int best = Integer.MAX_VALUE;
+        for (int v : prev) {
+            best = Math.min(best, v);
+        }
+        return best;
+    }
+}
