@@ -20,7 +20,7 @@ import org.inkstone.text.Paragraphs;
  * <p>Geometry only, all thresholds relative to the page's own body text (median line height
  * and character pitch), so scan resolution and type size do not matter:
  * <ul>
- * <li>headline: a line with characters at least 1.3× the body character pitch and at least 1.1×
+ * <li>headline: a line with characters at least 1.3× the body character pitch and at least 1.2×
  *     the body line height (a tall line of body-sized characters is two merged body lines, not
  *     a headline); masthead: type at least 3× the body line height in the top 12% of the front
  *     page, with the lines level with it;</li>
@@ -274,9 +274,10 @@ public final class LayoutAnalyzer {
                                  boolean frontPage) {
         Bbox b = l.bbox();
         double charW = (double) b.width() / Math.max(1, chars(l));
-        // Headline type is larger than body type: judged by character pitch, which Tesseract's
-        // line boxes (ascender to descender for body lines, tight for large type) do not distort.
-        boolean big = b.height() >= 1.1 * bodyH && charW >= 1.3 * pitch;
+        // Headline type is larger than body type: judged by character pitch and line height.
+        // Line boxes carry a few pixels of margin (which brings the ratio of a headline to body
+        // line heights towards 1), and a short justified body line has a wide pitch, so both must agree.
+        boolean big = b.height() >= 1.2 * bodyH && charW >= 1.3 * pitch;
         if (frontPage && b.height() >= 3 * bodyH && b.y0() < 0.12 * pageHeight && charW >= 1.3 * pitch) {
             return LineRole.MASTHEAD;
         }
