@@ -131,7 +131,6 @@ public final class TesseractEngine implements OcrEngine {
                     }
                 } finally {
                     api.TessDeleteText(tsv);
-                    api.TessBaseAPIClear(handle);
                 }
             }
         } finally {
