@@ -72,7 +72,7 @@ public class PageOcrProcessor implements ItemProcessor<PageTask, PageResult> {
             } else {
                 PreparedPage prepared = preprocessor.prepare(image.image());
                 page = prepared.toScan(engine.recognize(prepared.image(), image.dpi(), prepared.regions(),
-                        settings.textHeight()));
+                        settings.textHeight(), lineWidth(prepared.charAspect())));
                 skew = prepared.skewDegrees();
                 contrast = prepared.contrast();
             }
@@ -84,6 +84,22 @@ public class PageOcrProcessor implements ItemProcessor<PageTask, PageResult> {
             return new PageResult(task, null, image.nativeScan(), ms(t0), "OCR failed: " + e.getMessage(), null);
         }
     }
+
+    /**
+     * The horizontal scale for lines: {@code line-width} for type of about square proportions,
+     * less condensing for narrower type, so characters never end up narrower than
+     * {@code line-width} × {@value #SQUARE_ASPECT} of their height.
+     */
+    private double lineWidth(double charAspect) {
+        double w = settings.lineWidth();
+        if (w <= 0 || w >= 1) {
+            return 1.0;
+        }
+        return Math.min(1.0, Math.max(w, w * SQUARE_ASPECT / Math.max(0.1, charAspect)));
+    }
+
+    /** Median width / height of the body-height components of square Han type (0.94 measured on Song body type). */
+    static final double SQUARE_ASPECT = 0.94;
 
     private static long ms(long t0) {
         return (System.nanoTime() - t0) / 1_000_000;

@@ -385,10 +385,13 @@ public final class LayoutAnalyzer {
                 int overlap = Math.min(b.x1(), g.box.x1()) - Math.max(b.x0(), g.box.x0());
                 // a headline line cut in two (the space of a two-part headline, or a cut by the
                 // recogniser): same row, a gap under 0.6 headline characters; headlines of two
-                // articles side by side stand further apart
+                // articles side by side stand further apart. Full-width quotes and brackets ink
+                // only half their cell, so half a character of the gap beside one is not space.
                 int vOverlap = Math.min(b.y1(), g.box.y1()) - Math.max(b.y0(), g.box.y0());
                 int rowHeight = Math.min(b.height(), g.box.height());
-                boolean sameRow = vOverlap >= 0.5 * rowHeight && overlap > -Math.max(0.5 * pitch, 0.6 * rowHeight);
+                double blank = halfCellPunctuationBetween(lines, g, i) ? 0.5 * rowHeight : 0;
+                boolean sameRow = vOverlap >= 0.5 * rowHeight
+                        && overlap + blank > -Math.max(0.5 * pitch, 0.6 * rowHeight);
                 if ((below && overlap > -2 * pitch || sameRow) && overlap > bestOverlap) {
                     into = g;
                     bestOverlap = overlap;
@@ -402,6 +405,25 @@ public final class LayoutAnalyzer {
             into.box = Bbox.union(into.lines.stream().map(k -> lines.get(k).bbox()).toList());
         }
         return groups;
+    }
+
+    /** Whether the facing ends of a group and a line beside it are full-width punctuation set in half a cell. */
+    private static boolean halfCellPunctuationBetween(List<OcrLine> lines, Group g, int i) {
+        OcrLine line = lines.get(i);
+        int left = -1;
+        for (int k : g.lines) {
+            if (left < 0 || lines.get(k).bbox().x1() > lines.get(left).bbox().x1()) {
+                left = k;
+            }
+        }
+        if (left < 0) {
+            return false;
+        }
+        OcrLine a = lines.get(left).bbox().x0() <= line.bbox().x0() ? lines.get(left) : line;
+        OcrLine b = a == line ? lines.get(left) : line;
+        String at = a.text().strip(), bt = b.text().strip();
+        return !at.isEmpty() && "”’）》」』】".indexOf(at.charAt(at.length() - 1)) >= 0
+                || !bt.isEmpty() && "“‘（《「『【".indexOf(bt.charAt(0)) >= 0;
     }
 
     private static List<Integer> indices(List<LineRole> roles, LineRole role) {

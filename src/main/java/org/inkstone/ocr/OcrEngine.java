@@ -26,11 +26,12 @@ public interface OcrEngine extends AutoCloseable {
      * @param dpi        scan resolution of {@code page}, dots per inch
      * @param regions    regions of {@code page} in reading order; images and rules are skipped
      * @param textHeight character height the recogniser is given, px; 0 keeps the scan's size
+     * @param widthScale horizontal scale of lines on top of that, 0 &lt; widthScale ≤ 1
      * @return one block per region that gave text, boxes in pixels of {@code page}
      * @throws OcrException if the engine fails on this page
      */
-    OcrPage recognize(GrayImage page, int dpi, java.util.List<org.inkstone.preprocess.TextRegion> regions, int textHeight)
-            throws OcrException;
+    OcrPage recognize(GrayImage page, int dpi, java.util.List<org.inkstone.preprocess.TextRegion> regions, int textHeight,
+                      double widthScale) throws OcrException;
 
     /** Releases the engine's native resources; the engine is unusable afterwards. */
     @Override

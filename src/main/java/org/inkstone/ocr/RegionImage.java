@@ -15,23 +15,26 @@ import org.inkstone.preprocess.GrayImage;
  *
  * @param image  the region as the recogniser reads it
  * @param region the region's box on the page, px
- * @param scale  region px per page px
+ * @param scale  region px per page px, vertically
+ * @param xScale region px per page px, horizontally
  * @param margin white margin around the region, px of {@link #image}
  */
-record RegionImage(GrayImage image, Bbox region, double scale, int margin) {
+record RegionImage(GrayImage image, Bbox region, double scale, double xScale, int margin) {
 
     /**
      * @param page   gray page
      * @param region box to cut, px of {@code page}, inside the page
      * @param scale  scale factor (&gt; 0), bilinear when not 1
+     * @param xScale horizontal scale factor (&gt; 0) applied on top of {@code scale}
      * @param margin white margin to add on every side, px after scaling
      * @return the cut-out
      */
-    static RegionImage cut(GrayImage page, Bbox region, double scale, int margin) {
+    static RegionImage cut(GrayImage page, Bbox region, double scale, double xScale, int margin) {
         int x0 = Math.max(0, region.x0()), y0 = Math.max(0, region.y0());
         int x1 = Math.min(page.width(), region.x1()), y1 = Math.min(page.height(), region.y1());
         Bbox box = new Bbox(x0, y0, x1, y1);
-        int w = Math.max(1, (int) Math.round((x1 - x0) * scale)), h = Math.max(1, (int) Math.round((y1 - y0) * scale));
+        double sx = scale * xScale;
+        int w = Math.max(1, (int) Math.round((x1 - x0) * sx)), h = Math.max(1, (int) Math.round((y1 - y0) * scale));
         int W = w + 2 * margin, H = h + 2 * margin;
         byte[] src = page.pixels();
         int pw = page.width();
@@ -50,20 +53,20 @@ record RegionImage(GrayImage image, Bbox region, double scale, int margin) {
             double fy = scale == 1 ? 0 : Math.max(0, Math.min(1, sy - iy));
             int row = (y + margin) * W + margin;
             for (int x = 0; x < w; x++) {
-                if (scale == 1) {
+                if (sx == 1 && scale == 1) {
                     out[row + x] = (byte) lut[src[iy * pw + x0 + x] & 0xff];
                     continue;
                 }
-                double sx = x0 + (x + 0.5) / scale - 0.5;
-                int ix = Math.max(x0, Math.min(x1 - 1, (int) Math.floor(sx)));
+                double px = x0 + (x + 0.5) / sx - 0.5;
+                int ix = Math.max(x0, Math.min(x1 - 1, (int) Math.floor(px)));
                 int ix1 = Math.min(x1 - 1, ix + 1);
-                double fx = Math.max(0, Math.min(1, sx - ix));
+                double fx = Math.max(0, Math.min(1, px - ix));
                 double top = (src[iy * pw + ix] & 0xff) * (1 - fx) + (src[iy * pw + ix1] & 0xff) * fx;
                 double bottom = (src[iy1 * pw + ix] & 0xff) * (1 - fx) + (src[iy1 * pw + ix1] & 0xff) * fx;
                 out[row + x] = (byte) lut[(int) (top * (1 - fy) + bottom * fy + 0.5)];
             }
         }
-        return new RegionImage(new GrayImage(W, H, out), box, scale, margin);
+        return new RegionImage(new GrayImage(W, H, out), box, scale, xScale, margin);
     }
 
     /** @return {ink level, paper level} of a box: the 2nd and 90th percentiles of its gray levels */
@@ -92,9 +95,9 @@ record RegionImage(GrayImage image, Bbox region, double scale, int margin) {
 
     /** @return {@code b} (px of {@link #image}) as px of the page, clipped to the region */
     Bbox toPage(Bbox b) {
-        int x0 = region.x0() + (int) Math.floor((b.x0() - margin) / scale);
+        int x0 = region.x0() + (int) Math.floor((b.x0() - margin) / (scale * xScale));
         int y0 = region.y0() + (int) Math.floor((b.y0() - margin) / scale);
-        int x1 = region.x0() + (int) Math.ceil((b.x1() - margin) / scale);
+        int x1 = region.x0() + (int) Math.ceil((b.x1() - margin) / (scale * xScale));
         int y1 = region.y0() + (int) Math.ceil((b.y1() - margin) / scale);
         return new Bbox(Math.max(region.x0(), x0), Math.max(region.y0(), y0),
                 Math.min(region.x1(), Math.max(x0 + 1, x1)), Math.min(region.y1(), Math.max(y0 + 1, y1)));

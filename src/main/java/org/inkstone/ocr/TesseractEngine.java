@@ -88,19 +88,24 @@ public final class TesseractEngine implements OcrEngine {
      * {@link TextRegion.Kind#BLOCK}; images and rules are skipped. Each region is cut out of the
      * page, its contrast stretched (ink black, paper white), set on a white margin of
      * {@value #MARGIN} of its character height and scaled so its characters are {@code textHeight}
-     * px high. Measured on 300 dpi newspaper scans: without the margin, or with gray paper inside
-     * a white margin, the LSTM recogniser turns whole clean lines into garbage. Boxes are mapped
-     * back to page px.
+     * px high and, for lines, condensed to {@code widthScale} of their width: the LSTM's work grows
+     * with a line's width once its height is set to the network's 48 px. Measured on 300 dpi
+     * newspaper scans: without the margin, or with gray paper inside a white margin, the
+     * recogniser turns whole clean lines into garbage; lines condensed to 80% read as well as at
+     * full width (line CER 0.0128 → 0.0132) with 19% less time, at 72% worse (0.0185). Boxes are
+     * mapped back to page px.
      *
      * @param page       8-bit gray page, px at scan resolution
      * @param dpi        scan resolution, dpi
      * @param regions    regions in reading order, boxes in px of {@code page}
      * @param textHeight character height the recogniser is given, px; 0 keeps the scan's size
+     * @param widthScale horizontal scale of lines on top of that (condensing), 0 &lt; widthScale ≤ 1
      * @return one block per region that gave text, in the order of {@code regions}, boxes in px of {@code page}
      * @throws OcrException if Tesseract fails on a region
      */
     @Override
-    public OcrPage recognize(GrayImage page, int dpi, List<TextRegion> regions, int textHeight) throws OcrException {
+    public OcrPage recognize(GrayImage page, int dpi, List<TextRegion> regions, int textHeight, double widthScale)
+            throws OcrException {
         List<OcrBlock> blocks = new ArrayList<>();
         try {
             for (TextRegion r : regions) {
@@ -113,7 +118,8 @@ public final class TesseractEngine implements OcrEngine {
                     continue;
                 }
                 double scale = textHeight > 0 && r.textHeight() > 0 ? (double) textHeight / r.textHeight() : 1.0;
-                RegionImage crop = RegionImage.cut(page, r.bbox(), scale, Math.max(2, (int) (r.textHeight() * scale * MARGIN)));
+                RegionImage crop = RegionImage.cut(page, r.bbox(), scale, r.kind() == TextRegion.Kind.LINE ? widthScale : 1.0,
+                        Math.max(2, (int) (r.textHeight() * scale * MARGIN)));
                 ByteBuffer buf = ByteBuffer.allocateDirect(crop.image().pixels().length);
                 buf.put(crop.image().pixels()).flip();
                 api.TessBaseAPISetImage(handle, buf, crop.image().width(), crop.image().height(), 1, crop.image().width());

@@ -33,7 +33,7 @@ public final class PagePreprocessor {
             bin = BinaryImage.of(gray, PageSegmenter.SCALE);
         }
         PageSegmenter.Result seg = segmenter.segment(bin);
-        return new PreparedPage(gray, skew, seg.regions(), seg.bodyHeight(), bin.contrast());
+        return new PreparedPage(gray, skew, seg.regions(), seg.bodyHeight(), bin.contrast(), seg.charAspect());
     }
 
     /**

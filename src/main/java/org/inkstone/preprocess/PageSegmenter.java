@@ -55,6 +55,16 @@ public final class PageSegmenter {
             }
         }
         int body = m == 0 ? 10 : percentile(Arrays.copyOf(heights, m), 0.75);
+        // width of body-height components against their height: about 1 for square Han type
+        int[] aspects = new int[n];
+        int na = 0;
+        for (int i = 0; i < n; i++) {
+            int w = cc.x1[i] - cc.x0[i], h = cc.y1[i] - cc.y0[i];
+            if (h >= 0.85 * body && h <= 1.15 * body && w <= 2 * h) {
+                aspects[na++] = 100 * w / h;
+            }
+        }
+        double aspect = na < 20 ? 1.0 : percentile(Arrays.copyOf(aspects, na), 0.5) / 100.0;
         List<TextRegion> regions = new ArrayList<>();
         List<Integer> keep = new ArrayList<>();
         int s = bin.scale();
@@ -75,14 +85,16 @@ public final class PageSegmenter {
         List<TextRegion> text = new ArrayList<>();
         cut(cc, keep.stream().mapToInt(Integer::intValue).toArray(), body, s, bin, text);
         text.addAll(regions);
-        return new Result(text, body * s);
+        return new Result(text, body * s, aspect);
     }
 
     /**
      * @param regions    text lines, vertical lines, images and rules; text in reading order first
      * @param bodyHeight height of the page's body characters, px at scan resolution
+     * @param charAspect median width / height of body-height components (about 1 for square Han
+     *                   type, less for condensed type; 1 when the page has too few to tell)
      */
-    public record Result(List<TextRegion> regions, int bodyHeight) {
+    public record Result(List<TextRegion> regions, int bodyHeight, double charAspect) {
     }
 
     private void cut(Components cc, int[] node, int body, int s, BinaryImage bin, List<TextRegion> out) {

@@ -16,9 +16,10 @@ import org.inkstone.model.OcrWord;
  * @param regions     text lines, vertical lines, images and rules of {@code image}, text in reading order
  * @param bodyHeight  height of the body characters, px at scan resolution
  * @param contrast    paper level minus ink level after background normalisation, 0..255
+ * @param charAspect  median width / height of the body characters' components (see {@link PageSegmenter.Result})
  */
 public record PreparedPage(GrayImage image, double skewDegrees, List<TextRegion> regions, int bodyHeight,
-                           int contrast) {
+                           int contrast, double charAspect) {
 
     /**
      * @param box box on the straightened page, px
