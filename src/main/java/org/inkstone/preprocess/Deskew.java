@@ -35,8 +35,8 @@ public final class Deskew {
         if (n < 100) {
             return 0;
         }
-        // Keep at most ~400k ink pixels: every k-th in raster order.
-        int step = Math.max(1, n / 400_000);
+        // Keep at most ~150k ink pixels: every k-th in raster order.
+        int step = Math.max(1, n / 150_000);
         int[] xs = new int[n / step + 1], ys = new int[n / step + 1];
         int m = 0, seen = 0;
         byte[] ink = page.ink();
