@@ -84,6 +84,7 @@ public final class PageSegmenter {
         }
         List<TextRegion> text = new ArrayList<>();
         cut(cc, keep.stream().mapToInt(Integer::intValue).toArray(), body, s, bin, text);
+        text = joinLargeTypePieces(text, body * s);
         text.addAll(regions);
         return new Result(text, body * s, aspect);
     }
@@ -131,6 +132,46 @@ public final class PageSegmenter {
         } else {
             out.add(leaf(cc, node, x0, y0, x1, y1, local, body, s, bin));
         }
+    }
+
+    /**
+     * Joins pieces of one line of large type (a headline) that a column gutter below it cut
+     * apart: same row, line boxes at least 1.5× the body type and within 1.3× of each other, a
+     * gap under 0.4 of the line height (a gutter; the space of a two-part headline is wider and
+     * is left to the layout step). Headlines of two articles side by side stand further apart; body lines are
+     * never joined, so columns with a narrow gutter stay apart.
+     */
+    private static List<TextRegion> joinLargeTypePieces(List<TextRegion> regions, int bodyPx) {
+        List<TextRegion> out = new ArrayList<>(regions);
+        boolean joined = true;
+        while (joined) {
+            joined = false;
+            search:
+            for (int i = 0; i < out.size(); i++) {
+                TextRegion a = out.get(i);
+                if (a.kind() != TextRegion.Kind.LINE || a.bbox().height() < 1.5 * bodyPx) {
+                    continue;
+                }
+                for (int j = 0; j < out.size(); j++) {
+                    TextRegion b = out.get(j);
+                    if (j == i || b.kind() != TextRegion.Kind.LINE || b.bbox().x0() < a.bbox().x1()
+                            || b.bbox().height() < 1.5 * bodyPx) {
+                        continue;
+                    }
+                    int h = Math.min(a.bbox().height(), b.bbox().height());
+                    int vOverlap = Math.min(a.bbox().y1(), b.bbox().y1()) - Math.max(a.bbox().y0(), b.bbox().y0());
+                    boolean similar = Math.max(a.bbox().height(), b.bbox().height()) <= 1.3 * h;
+                    if (similar && vOverlap >= 0.6 * h && b.bbox().x0() - a.bbox().x1() < 0.4 * h) {
+                        Bbox u = Bbox.union(List.of(a.bbox(), b.bbox()));
+                        out.set(Math.min(i, j), new TextRegion(u, TextRegion.Kind.LINE, Math.max(a.textHeight(), b.textHeight())));
+                        out.remove(Math.max(i, j));
+                        joined = true;
+                        break search;
+                    }
+                }
+            }
+        }
+        return out;
     }
 
     private void split(Components cc, int[] node, int at, boolean vertical, int body, int s, BinaryImage bin,

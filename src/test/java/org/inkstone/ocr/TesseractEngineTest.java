@@ -11,6 +11,7 @@ import org.inkstone.fixture.TruthLine;
 import org.inkstone.model.OcrLine;
 import org.inkstone.model.OcrPage;
 import org.inkstone.preprocess.PagePreprocessor;
+import org.inkstone.preprocess.PreparedPage;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -69,6 +70,31 @@ class TesseractEngineTest {
             assertEquals(LINES.size(), lines.size());
             double cer = TextMetrics.cer(LINES, lines.stream().map(OcrLine::text).toList());
             assertTrue(cer < 0.12, "CER " + cer + " for " + lines);
+        }
+    }
+
+    @Test
+    void readsLineRegionsOneByOneWithBoxesOnThePage() throws OcrException {
+        RenderedPage scan = new RenderedPage(PageRenderer.degrade(PageRenderer.renderLines(LINES, 300, 10.5f).image(), 7),
+                300, PageRenderer.renderLines(LINES, 300, 10.5f).lines());
+        PreparedPage prepared = new PagePreprocessor().prepare(scan.image());
+        for (double widthScale : new double[] {1.0, 0.8}) {
+            OcrPage result = prepared.toScan(engine.recognize(prepared.image(), 300, prepared.regions(), 0, widthScale));
+            List<OcrLine> lines = result.lines();
+            assertEquals(LINES.size(), lines.size(), () -> "lines: " + lines);
+            double cer = TextMetrics.cer(LINES, lines.stream().map(OcrLine::text).toList());
+            assertTrue(cer < 0.05, "CER " + cer + " at width " + widthScale + " for " + lines);
+            int em = Math.round(10.5f * 300 / 72);
+            for (int i = 0; i < LINES.size(); i++) {
+                int[] t = scan.lines().get(i).bbox();
+                var box = lines.get(i).bbox();
+                assertTrue(Math.abs(box.x0() - t[0]) <= em / 2 && Math.abs(box.x1() - t[2]) <= em / 2
+                        && Math.abs(box.y0() - t[1]) <= em / 2 && Math.abs(box.y1() - t[3]) <= em / 2,
+                        "line " + i + " box " + box + " vs truth " + java.util.Arrays.toString(t));
+                for (var w : lines.get(i).words()) {
+                    assertTrue(w.bbox().x0() >= box.x0() && w.bbox().x1() <= box.x1(), "word " + w + " inside " + box);
+                }
+            }
         }
     }
 

@@ -1,0 +1,101 @@
+package org.inkstone.preprocess;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.awt.image.BufferedImage;
+import java.util.List;
+import org.inkstone.fixture.PageRenderer;
+import org.inkstone.fixture.RenderedPage;
+import org.inkstone.fixture.SampleIssue;
+import org.inkstone.fixture.TruthLine;
+import org.inkstone.model.Bbox;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/** Deskew and X-Y cut on the rendered, degraded front page of the sample issue. */
+class PageSegmenterTest {
+
+    static RenderedPage front;
+    static GrayImage gray;
+
+    @BeforeAll
+    static void render() {
+        front = SampleIssue.render().get(0);
+        gray = new PagePreprocessor().toGray(PageRenderer.degrade(front.image(), 5));
+    }
+
+    private static double overlap(Bbox b, int[] t) {
+        int w = Math.min(b.x1(), t[2]) - Math.max(b.x0(), t[0]);
+        int h = Math.min(b.y1(), t[3]) - Math.max(b.y0(), t[1]);
+        return w <= 0 || h <= 0 ? 0 : (double) w * h / ((t[2] - t[0]) * (t[3] - t[1]));
+    }
+
+    @Test
+    void everyTruthLineIsOneLineRegionAndThePhotoIsNotText() {
+        PreparedPage page = new PagePreprocessor().prepare(toImage(gray));
+        List<TextRegion> lines = page.regions().stream().filter(r -> r.kind() == TextRegion.Kind.LINE).toList();
+        int whole = 0, body = 0;
+        for (TruthLine t : front.lines()) {
+            if (!t.region().endsWith(":body")) {
+                continue;
+            }
+            body++;
+            List<TextRegion> hits = lines.stream().filter(r -> overlap(r.bbox(), t.bbox()) > 0.2).toList();
+            if (hits.size() == 1 && overlap(hits.get(0).bbox(), t.bbox()) > 0.9
+                    && hits.get(0).bbox().width() < 1.3 * (t.bbox()[2] - t.bbox()[0]) + 20) {
+                whole++;
+            }
+        }
+        assertTrue(whole >= 0.95 * body, whole + " of " + body + " body lines found whole, each in one region");
+        // the photo of the front page (columns 1-3 under the lead article) holds no line region
+        List<TextRegion> images = page.regions().stream().filter(r -> r.kind() == TextRegion.Kind.IMAGE).toList();
+        assertEquals(1, images.size(), "photo regions: " + images);
+        Bbox photo = images.get(0).bbox();
+        assertTrue(lines.stream().noneMatch(r -> overlap(photo, new int[] {r.bbox().x0(), r.bbox().y0(), r.bbox().x1(),
+                r.bbox().y1()}) > 0.5), "no text line inside the photo");
+        // body characters are 44 px em at 300 dpi; their ink is a little lower
+        assertTrue(page.bodyHeight() >= 30 && page.bodyHeight() <= 48, "body height " + page.bodyHeight());
+        assertTrue(page.contrast() > 100, "contrast " + page.contrast());
+    }
+
+    @Test
+    void measuresAndRemovesSkew() {
+        for (double angle : new double[] {-1.5, 0.6, 3.0}) {
+            // rotating the straight page by -angle makes its lines descend to the right by angle
+            GrayImage skewed = Deskew.rotate(gray, -angle);
+            double measured = Deskew.measure(BinaryImage.of(skewed, PageSegmenter.SCALE));
+            assertEquals(angle, measured, 0.1, "skew of a page turned by " + angle + "°");
+            PreparedPage page = new PagePreprocessor().prepare(toImage(skewed));
+            assertEquals(angle, page.skewDegrees(), 0.1);
+            // a line region on the straightened page maps back onto its truth box on the skewed scan
+            TruthLine t = front.lines().stream().filter(l -> l.region().endsWith(":body")).skip(10).findFirst().orElseThrow();
+            int[] c = rotated(t.bbox(), angle, gray.width(), gray.height());
+            TextRegion r = page.regions().stream().filter(x -> x.kind() == TextRegion.Kind.LINE)
+                    .max((a, b) -> Double.compare(overlap(page.toScan(a.bbox()), c), overlap(page.toScan(b.bbox()), c)))
+                    .orElseThrow();
+            assertTrue(overlap(page.toScan(r.bbox()), c) > 0.8, "line " + t.text() + " at " + page.toScan(r.bbox()));
+        }
+    }
+
+    @Test
+    void aBlankPageHasNoRegionsAndNoSkew() {
+        GrayImage blank = new GrayImage(1000, 1400, new byte[1000 * 1400]);
+        java.util.Arrays.fill(blank.pixels(), (byte) 230);
+        PreparedPage page = new PagePreprocessor().prepare(toImage(blank));
+        assertEquals(0.0, page.skewDegrees());
+        assertTrue(page.regions().stream().noneMatch(r -> r.kind() == TextRegion.Kind.LINE), "regions " + page.regions());
+    }
+
+    /** The box of truth box {@code t} after the page is turned so its lines descend by {@code angle}. */
+    private static int[] rotated(int[] t, double angle, int w, int h) {
+        Bbox b = Deskew.toScan(new Bbox(t[0], t[1], t[2], t[3]), angle, w, h);
+        return new int[] {b.x0(), b.y0(), b.x1(), b.y1()};
+    }
+
+    private static BufferedImage toImage(GrayImage g) {
+        BufferedImage img = new BufferedImage(g.width(), g.height(), BufferedImage.TYPE_BYTE_GRAY);
+        img.getRaster().setDataElements(0, 0, g.width(), g.height(), g.pixels());
+        return img;
+    }
+}
