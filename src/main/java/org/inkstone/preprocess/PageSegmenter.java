@@ -122,7 +122,10 @@ public final class PageSegmenter {
         boolean multiLine = lines >= 3;
         int[] gx = widestGap(cc, node, true);
         int[] gy = widestGap(cc, node, false);
-        boolean xOk = gx != null && gx[1] - gx[0] >= (multiLine ? 0.4 : lines >= 1.8 ? 1.1 : 2.5) * local;
+        // within one or two lines, gaps are judged against at least the body type: digits and
+        // Latin letters are shorter than Han characters and would make a comma's space look wide
+        int type = multiLine ? local : Math.max(local, body);
+        boolean xOk = gx != null && gx[1] - gx[0] >= (multiLine ? 0.4 : lines >= 1.8 ? 1.1 : 2.5) * type;
         boolean yOk = gy != null && (gy[1] - gy[0] >= 0.5 * local
                 || (gy[0] - y0 >= 0.4 * local && y1 - gy[1] >= 0.4 * local));
         if (xOk && (multiLine || !yOk || gx[1] - gx[0] >= gy[1] - gy[0])) {
@@ -217,7 +220,7 @@ public final class PageSegmenter {
         }
         long area = (long) (x1 - x0) * (y1 - y0);
         int w = x1 - x0, h = y1 - y0;
-        if (w >= 3 * body && h >= 3 * body && (biggest >= area / 2 || ink >= area / 2)) {
+        if (w >= 3 * body && h >= 3 * body && (biggest >= 0.8 * area || ink >= area / 2)) {
             return new TextRegion(new Bbox(x0 * s, y0 * s, x1 * s, y1 * s), TextRegion.Kind.IMAGE, 0);
         }
         if (node.length <= 2 && (h >= 3 * w || w >= 12 * h)) {

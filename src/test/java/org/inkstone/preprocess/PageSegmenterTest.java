@@ -42,12 +42,13 @@ class PageSegmenterTest {
             }
             body++;
             List<TextRegion> hits = lines.stream().filter(r -> overlap(r.bbox(), t.bbox()) > 0.2).toList();
-            if (hits.size() == 1 && overlap(hits.get(0).bbox(), t.bbox()) > 0.9
+            // truth boxes end with the last character's advance: a final 。 inks only a quarter of its cell
+            if (hits.size() == 1 && overlap(hits.get(0).bbox(), t.bbox()) > 0.75
                     && hits.get(0).bbox().width() < 1.3 * (t.bbox()[2] - t.bbox()[0]) + 20) {
                 whole++;
             }
         }
-        assertTrue(whole >= 0.95 * body, whole + " of " + body + " body lines found whole, each in one region");
+        assertTrue(whole >= 0.98 * body, whole + " of " + body + " body lines found whole, each in one region");
         // the photo of the front page (columns 1-3 under the lead article) holds no line region
         List<TextRegion> images = page.regions().stream().filter(r -> r.kind() == TextRegion.Kind.IMAGE).toList();
         assertEquals(1, images.size(), "photo regions: " + images);
@@ -56,7 +57,7 @@ class PageSegmenterTest {
                 r.bbox().y1()}) > 0.5), "no text line inside the photo");
         // body characters are 44 px em at 300 dpi; their ink is a little lower
         assertTrue(page.bodyHeight() >= 30 && page.bodyHeight() <= 48, "body height " + page.bodyHeight());
-        assertTrue(page.contrast() > 100, "contrast " + page.contrast());
+        assertTrue(page.contrast() > 60, "contrast " + page.contrast() + ": a clean print is not flagged for review");
     }
 
     @Test
