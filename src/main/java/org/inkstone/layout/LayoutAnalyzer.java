@@ -410,17 +410,10 @@ public final class LayoutAnalyzer {
     /** Whether the facing ends of a group and a line beside it are full-width punctuation set in half a cell. */
     private static boolean halfCellPunctuationBetween(List<OcrLine> lines, Group g, int i) {
         OcrLine line = lines.get(i);
-        int left = -1;
-        for (int k : g.lines) {
-            if (left < 0 || lines.get(k).bbox().x1() > lines.get(left).bbox().x1()) {
-                left = k;
-            }
-        }
-        if (left < 0) {
-            return false;
-        }
-        OcrLine a = lines.get(left).bbox().x0() <= line.bbox().x0() ? lines.get(left) : line;
-        OcrLine b = a == line ? lines.get(left) : line;
+        // the group's line reaching furthest right (a group holds at least one line)
+        OcrLine right = g.lines.stream().map(lines::get).max(Comparator.comparingInt(l -> l.bbox().x1())).orElseThrow();
+        OcrLine a = right.bbox().x0() <= line.bbox().x0() ? right : line;
+        OcrLine b = a == line ? right : line;
         String at = a.text().strip(), bt = b.text().strip();
         return !at.isEmpty() && "”’）》」』】".indexOf(at.charAt(at.length() - 1)) >= 0
                 || !bt.isEmpty() && "“‘（《「『【".indexOf(bt.charAt(0)) >= 0;

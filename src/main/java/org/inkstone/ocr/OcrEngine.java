@@ -1,7 +1,9 @@
 package org.inkstone.ocr;
 
+import java.util.List;
 import org.inkstone.model.OcrPage;
 import org.inkstone.preprocess.GrayImage;
+import org.inkstone.preprocess.TextRegion;
 
 /**
  * Recognises the text of one page image. Implementations are not thread-safe: use one
@@ -30,7 +32,7 @@ public interface OcrEngine extends AutoCloseable {
      * @return one block per region that gave text, boxes in pixels of {@code page}
      * @throws OcrException if the engine fails on this page
      */
-    OcrPage recognize(GrayImage page, int dpi, java.util.List<org.inkstone.preprocess.TextRegion> regions, int textHeight,
+    OcrPage recognize(GrayImage page, int dpi, List<TextRegion> regions, int textHeight,
                       double widthScale) throws OcrException;
 
     /** Releases the engine's native resources; the engine is unusable afterwards. */

@@ -1,11 +1,7 @@
 package org.inkstone.ocr;
 
 import java.util.Arrays;
-import java.util.List;
 import org.inkstone.model.Bbox;
-import org.inkstone.model.OcrBlock;
-import org.inkstone.model.OcrLine;
-import org.inkstone.model.OcrWord;
 import org.inkstone.preprocess.GrayImage;
 
 /**
@@ -101,12 +97,5 @@ record RegionImage(GrayImage image, Bbox region, double scale, double xScale, in
         int y1 = region.y0() + (int) Math.ceil((b.y1() - margin) / scale);
         return new Bbox(Math.max(region.x0(), x0), Math.max(region.y0(), y0),
                 Math.min(region.x1(), Math.max(x0 + 1, x1)), Math.min(region.y1(), Math.max(y0 + 1, y1)));
-    }
-
-    /** @return the block with every box mapped to page px */
-    OcrBlock toPage(OcrBlock block) {
-        List<OcrLine> lines = block.lines().stream().map(l -> new OcrLine(l.text(), toPage(l.bbox()), l.confidence(),
-                l.words().stream().map(w -> new OcrWord(w.text(), toPage(w.bbox()), w.confidence())).toList())).toList();
-        return new OcrBlock(toPage(block.bbox()), lines);
     }
 }

@@ -59,26 +59,42 @@ public final class TesseractEngine implements OcrEngine {
 
     @Override
     public OcrPage recognize(GrayImage page, int dpi) throws OcrException {
-        ByteBuffer buf = ByteBuffer.allocateDirect(page.width() * page.height());
-        buf.put(page.pixels()).flip();
-        api.TessBaseAPISetImage(handle, buf, page.width(), page.height(), 1, page.width());
-        // No TessBaseAPISetSourceResolution: Tesseract's own estimate from the text's x-height
-        // reads newspaper body text better than the scan's true dpi does (measured on 300 dpi scans).
         try {
-            if (api.TessBaseAPIRecognize(handle, null) != 0) {
-                throw new OcrException("Tesseract failed to recognise the page");
-            }
-            Pointer tsv = api.TessBaseAPIGetTsvText(handle, 0);
+            String tsv = readTsv(page, "the page");
             if (tsv == null) {
                 throw new OcrException("Tesseract returned no result");
             }
-            try {
-                return TsvParser.parse(tsv.getString(0, "UTF-8"), page.width(), page.height(), dpi);
-            } finally {
-                api.TessDeleteText(tsv);
-            }
+            return TsvParser.parse(tsv, page.width(), page.height(), dpi);
         } finally {
             api.TessBaseAPIClear(handle);
+        }
+    }
+
+    /**
+     * Recognises an image with the handle's current page segmentation mode.
+     *
+     * @param image 8-bit gray image
+     * @param what  what the image is, for the error message
+     * @return Tesseract's TSV output, or null when it gives none
+     * @throws OcrException if Tesseract fails
+     */
+    private String readTsv(GrayImage image, String what) throws OcrException {
+        ByteBuffer buf = ByteBuffer.allocateDirect(image.pixels().length);
+        buf.put(image.pixels()).flip();
+        api.TessBaseAPISetImage(handle, buf, image.width(), image.height(), 1, image.width());
+        // No TessBaseAPISetSourceResolution: Tesseract's own estimate from the text's x-height
+        // reads newspaper body text better than the scan's true dpi does (measured on 300 dpi scans).
+        if (api.TessBaseAPIRecognize(handle, null) != 0) {
+            throw new OcrException("Tesseract failed to recognise " + what);
+        }
+        Pointer tsv = api.TessBaseAPIGetTsvText(handle, 0);
+        if (tsv == null) {
+            return null;
+        }
+        try {
+            return tsv.getString(0, "UTF-8");
+        } finally {
+            api.TessDeleteText(tsv);
         }
     }
 
@@ -120,23 +136,13 @@ public final class TesseractEngine implements OcrEngine {
                 double scale = textHeight > 0 && r.textHeight() > 0 ? (double) textHeight / r.textHeight() : 1.0;
                 RegionImage crop = RegionImage.cut(page, r.bbox(), scale, r.kind() == TextRegion.Kind.LINE ? widthScale : 1.0,
                         Math.max(2, (int) (r.textHeight() * scale * MARGIN)));
-                ByteBuffer buf = ByteBuffer.allocateDirect(crop.image().pixels().length);
-                buf.put(crop.image().pixels()).flip();
-                api.TessBaseAPISetImage(handle, buf, crop.image().width(), crop.image().height(), 1, crop.image().width());
                 api.TessBaseAPISetPageSegMode(handle, psm);
-                if (api.TessBaseAPIRecognize(handle, null) != 0) {
-                    throw new OcrException("Tesseract failed to recognise the region " + r.bbox());
-                }
-                Pointer tsv = api.TessBaseAPIGetTsvText(handle, 0);
+                String tsv = readTsv(crop.image(), "the region " + r.bbox());
                 if (tsv == null) {
                     continue;
                 }
-                try {
-                    for (OcrBlock b : TsvParser.parse(tsv.getString(0, "UTF-8"), page.width(), page.height(), dpi).blocks()) {
-                        blocks.add(crop.toPage(b));
-                    }
-                } finally {
-                    api.TessDeleteText(tsv);
+                for (OcrBlock b : TsvParser.parse(tsv, page.width(), page.height(), dpi).blocks()) {
+                    blocks.add(b.withBoxes(crop::toPage));
                 }
             }
         } finally {

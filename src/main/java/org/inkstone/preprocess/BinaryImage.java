@@ -87,37 +87,7 @@ public record BinaryImage(int width, int height, int scale, byte[] ink, int cont
         }
         // A tile wholly inside a photo or a large dark area has a low maximum: take the
         // brightest of its neighbourhood, then average, so such areas stay dark.
-        int[] lifted = new int[max.length];
-        for (int ty = 0; ty < th; ty++) {
-            for (int tx = 0; tx < tw; tx++) {
-                int m = 0;
-                for (int dy = -1; dy <= 1; dy++) {
-                    for (int dx = -1; dx <= 1; dx++) {
-                        int yy = ty + dy, xx = tx + dx;
-                        if (yy >= 0 && yy < th && xx >= 0 && xx < tw) {
-                            m = Math.max(m, max[yy * tw + xx]);
-                        }
-                    }
-                }
-                lifted[ty * tw + tx] = m;
-            }
-        }
-        int[] smooth = new int[max.length];
-        for (int ty = 0; ty < th; ty++) {
-            for (int tx = 0; tx < tw; tx++) {
-                int sum = 0, n = 0;
-                for (int dy = -1; dy <= 1; dy++) {
-                    for (int dx = -1; dx <= 1; dx++) {
-                        int yy = ty + dy, xx = tx + dx;
-                        if (yy >= 0 && yy < th && xx >= 0 && xx < tw) {
-                            sum += lifted[yy * tw + xx];
-                            n++;
-                        }
-                    }
-                }
-                smooth[ty * tw + tx] = sum / n;
-            }
-        }
+        int[] smooth = neighbourhood(neighbourhood(max, tw, th, true), tw, th, false);
         int[] bg = new int[w * h];
         for (int y = 0; y < h; y++) {
             double fy = Math.max(0, Math.min(th - 1.0, (y + 0.5) / tile - 0.5));
@@ -133,6 +103,29 @@ public record BinaryImage(int width, int height, int scale, byte[] ink, int cont
             }
         }
         return bg;
+    }
+
+    /** @return each tile's 3×3 neighbourhood (clipped at the edges): its maximum, or its mean */
+    private static int[] neighbourhood(int[] tiles, int tw, int th, boolean maximum) {
+        int[] out = new int[tiles.length];
+        for (int ty = 0; ty < th; ty++) {
+            for (int tx = 0; tx < tw; tx++) {
+                int m = 0, sum = 0, n = 0;
+                for (int dy = -1; dy <= 1; dy++) {
+                    for (int dx = -1; dx <= 1; dx++) {
+                        int yy = ty + dy, xx = tx + dx;
+                        if (yy >= 0 && yy < th && xx >= 0 && xx < tw) {
+                            int v = tiles[yy * tw + xx];
+                            m = Math.max(m, v);
+                            sum += v;
+                            n++;
+                        }
+                    }
+                }
+                out[ty * tw + tx] = maximum ? m : sum / n;
+            }
+        }
+        return out;
     }
 
     /** @return {threshold, mean of the dark class, mean of the light class} */

@@ -28,16 +28,6 @@ public final class PageSegmenter {
     public static final int SCALE = 2;
 
     /**
-     * Segments a page.
-     *
-     * @param page straightened gray page at scan resolution
-     * @return the regions in reading order, boxes in px of {@code page}; the page's body text height
-     */
-    public Result segment(GrayImage page) {
-        return segment(BinaryImage.of(page, SCALE));
-    }
-
-    /**
      * Segments a bilevel page.
      *
      * @param bin bilevel page (any reduction; boxes are scaled back to full resolution)

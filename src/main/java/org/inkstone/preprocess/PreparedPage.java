@@ -2,10 +2,7 @@ package org.inkstone.preprocess;
 
 import java.util.List;
 import org.inkstone.model.Bbox;
-import org.inkstone.model.OcrBlock;
-import org.inkstone.model.OcrLine;
 import org.inkstone.model.OcrPage;
-import org.inkstone.model.OcrWord;
 
 /**
  * A page made ready for region-wise recognition: straightened, with its regions found.
@@ -37,10 +34,7 @@ public record PreparedPage(GrayImage image, double skewDegrees, List<TextRegion>
         if (skewDegrees == 0) {
             return page;
         }
-        List<OcrBlock> blocks = page.blocks().stream().map(b -> new OcrBlock(toScan(b.bbox()),
-                b.lines().stream().map(l -> new OcrLine(l.text(), toScan(l.bbox()), l.confidence(),
-                        l.words().stream().map(w -> new OcrWord(w.text(), toScan(w.bbox()), w.confidence())).toList()))
-                        .toList())).toList();
-        return new OcrPage(page.width(), page.height(), page.dpi(), blocks);
+        return new OcrPage(page.width(), page.height(), page.dpi(),
+                page.blocks().stream().map(b -> b.withBoxes(this::toScan)).toList());
     }
 }

@@ -281,9 +281,16 @@ public class DocumentStore {
      * @return document name, page number and the reasons, by document and page
      */
     public List<FailedPage> pagesForReview(Path dir) {
-        return jdbc.query("SELECT d.source_name, p.page_no, p.review FROM page p JOIN document d ON d.id = p.document_id "
-                        + "WHERE d.source_dir = ? AND p.status = 'DONE' AND p.review IS NOT NULL ORDER BY d.source_name, p.page_no",
-                (rs, i) -> new FailedPage(rs.getString(1), rs.getInt(2), rs.getString(3)), dir.toAbsolutePath().normalize().toString());
+        return pageNotes("review", DONE, dir);
+    }
+
+    /** Pages of a folder's documents with a status, and one column (a constant) as their note where it is set. */
+    private List<FailedPage> pageNotes(String column, String status, Path dir) {
+        return jdbc.query("SELECT d.source_name, p.page_no, p." + column + " FROM page p JOIN document d "
+                        + "ON d.id = p.document_id WHERE d.source_dir = ? AND p.status = ? AND p." + column
+                        + " IS NOT NULL ORDER BY d.source_name, p.page_no",
+                (rs, i) -> new FailedPage(rs.getString(1), rs.getInt(2), rs.getString(3)),
+                dir.toAbsolutePath().normalize().toString(), status);
     }
 
     /**
@@ -291,10 +298,7 @@ public class DocumentStore {
      * @return the failed pages of the documents last seen in {@code dir}, by document and page
      */
     public List<FailedPage> failedPages(Path dir) {
-        return jdbc.query("SELECT d.source_name, p.page_no, p.error FROM page p JOIN document d ON d.id = p.document_id "
-                        + "WHERE p.status = ? AND d.source_dir = ? ORDER BY d.source_name, p.page_no",
-                (rs, i) -> new FailedPage(rs.getString(1), rs.getInt(2), rs.getString(3)),
-                FAILED, dir.toAbsolutePath().normalize().toString());
+        return pageNotes("error", FAILED, dir);
     }
 
     /**

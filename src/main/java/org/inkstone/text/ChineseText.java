@@ -1,6 +1,7 @@
 package org.inkstone.text;
 
 import java.util.List;
+import java.util.regex.Pattern;
 
 /**
  * Text rules for Chinese print: Han characters and full-width punctuation are written without
@@ -116,7 +117,7 @@ public final class ChineseText {
         return cp < 0x80 && Character.isLetterOrDigit(cp);
     }
 
-    private static final java.util.regex.Pattern NUMBER_RUN = java.util.regex.Pattern.compile("[0-9OolI]+");
+    private static final Pattern NUMBER_RUN = Pattern.compile("[0-9OolI]+");
 
     /**
      * Corrects letters the recogniser reads for digits inside numbers: {@code O o} for 0 and
