@@ -1,6 +1,9 @@
 package org.inkstone.ingest;
 
 import java.awt.image.BufferedImage;
+import java.awt.image.DataBufferByte;
+import java.awt.image.PixelInterleavedSampleModel;
+import java.awt.image.Raster;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
@@ -10,8 +13,12 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.HexFormat;
+import java.util.Iterator;
 import java.util.List;
 import java.util.Optional;
+import javax.imageio.ImageIO;
+import javax.imageio.ImageReader;
+import javax.imageio.stream.ImageInputStream;
 import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.contentstream.PDFStreamEngine;
 import org.apache.pdfbox.contentstream.operator.DrawObject;
@@ -133,13 +140,62 @@ public final class ScanPdfReader {
     private PageImage nativeScan(Placed placed) throws BadPageException, IOException {
         PDImageXObject img = placed.image;
         checkSize(img.getWidth(), img.getHeight());
-        BufferedImage image = img.getImage();
+        BufferedImage image = grayJpeg(img);
+        if (image == null) {
+            image = img.getImage();
+        }
         if (image == null) {
             throw new BadPageException("unreadable page: its image cannot be decoded");
         }
         double inches = placed.widthPt / 72.0;
         int dpi = (int) Math.round(img.getWidth() / inches);
         return new PageImage(image, dpi, true);
+    }
+
+    /**
+     * Decodes a gray JPEG scan straight from its stream into an 8-bit gray image, the form the
+     * preprocessing works on. PDFBox's {@code getImage()} gives the same pixels as 32-bit RGB,
+     * 5–10× slower and with four times the memory (measured on 3507 × 4960 px pages: 200–400 ms
+     * against 40 ms).
+     *
+     * @param img an image XObject
+     * @return the image, or null when it is not a plain gray JPEG (one {@code DCTDecode} filter,
+     *         {@code DeviceGray}, 8 bits, no decode array, mask or soft mask) and PDFBox decodes it
+     * @throws IOException if the stream cannot be read
+     */
+    private static BufferedImage grayJpeg(PDImageXObject img) throws IOException {
+        var cos = img.getCOSObject();
+        List<COSName> filters = cos.getFilters() instanceof COSName one ? List.of(one) : null;
+        if (filters == null || !COSName.DCT_DECODE.equals(filters.get(0)) || img.isStencil()
+                || img.getBitsPerComponent() != 8 || img.getDecode() != null
+                || cos.getDictionaryObject(COSName.SMASK) != null || cos.getDictionaryObject(COSName.MASK) != null
+                || !COSName.DEVICEGRAY.getName().equals(img.getColorSpace().getName())) {
+            return null;
+        }
+        Iterator<ImageReader> readers = ImageIO.getImageReadersByFormatName("jpeg");
+        if (!readers.hasNext()) {
+            return null;
+        }
+        ImageReader reader = readers.next();
+        try (InputStream in = cos.createRawInputStream(); ImageInputStream iis = ImageIO.createImageInputStream(in)) {
+            reader.setInput(iis);
+            Raster raster = reader.readRaster(0, null);
+            if (raster.getNumBands() != 1 || raster.getWidth() != img.getWidth() || raster.getHeight() != img.getHeight()
+                    || !(raster.getDataBuffer() instanceof DataBufferByte data) || data.getOffset() != 0
+                    || raster.getSampleModelTranslateX() != 0 || raster.getSampleModelTranslateY() != 0
+                    || !(raster.getSampleModel() instanceof PixelInterleavedSampleModel sm)
+                    || sm.getPixelStride() != 1 || sm.getScanlineStride() != raster.getWidth()) {
+                return null;
+            }
+            BufferedImage gray = new BufferedImage(raster.getWidth(), raster.getHeight(), BufferedImage.TYPE_BYTE_GRAY);
+            byte[] dst = ((DataBufferByte) gray.getRaster().getDataBuffer()).getData();
+            System.arraycopy(data.getData(), 0, dst, 0, dst.length);
+            return gray;
+        } catch (IOException | RuntimeException e) {
+            return null;
+        } finally {
+            reader.dispose();
+        }
     }
 
     private PageImage render(PDDocument doc, int pageNo, PDRectangle box) throws BadPageException, IOException {

@@ -75,6 +75,33 @@ class ScanPdfReaderTest {
     }
 
     @Test
+    void decodesGrayJpegScanToTheSamePixelsAsPdfBox() throws Exception {
+        Path f = dir.resolve("gray.pdf");
+        java.awt.image.BufferedImage src = new java.awt.image.BufferedImage(640, 480, java.awt.image.BufferedImage.TYPE_BYTE_GRAY);
+        for (int y = 0; y < 480; y++) {
+            for (int x = 0; x < 640; x++) {
+                src.getRaster().setSample(x, y, 0, (x * 7 + y * 3 + (x * y) % 31) & 0xff);
+            }
+        }
+        java.awt.image.BufferedImage byPdfBox;
+        try (PDDocument doc = new PDDocument()) {
+            var jpeg = JPEGFactory.createFromImage(doc, src, 0.9f);
+            TestPdfs.addScanPage(doc, jpeg, 300);
+            doc.save(f.toFile());
+            byPdfBox = jpeg.getImage();
+        }
+        java.awt.image.BufferedImage read = reader.readPage(f, 1).image();
+        assertEquals(java.awt.image.BufferedImage.TYPE_BYTE_GRAY, read.getType());
+        int differ = 0;
+        for (int y = 0; y < 480; y++) {
+            for (int x = 0; x < 640; x++) {
+                differ += read.getRaster().getSample(x, y, 0) == (byPdfBox.getRGB(x, y) & 0xff) ? 0 : 1;
+            }
+        }
+        assertEquals(0, differ, "pixels that differ from PDFBox's decoding");
+    }
+
+    @Test
     void rendersPageThatIsNotAScanAt300Dpi() throws Exception {
         Path f = dir.resolve("vector.pdf");
         try (PDDocument doc = new PDDocument()) {
