@@ -53,6 +53,37 @@ public record BinaryImage(int width, int height, int scale, byte[] ink, int cont
         return new BinaryImage(w, h, scale, ink, otsu[2] - otsu[1]);
     }
 
+    /**
+     * Rotates the bilevel page as {@link Deskew#rotate} rotates the gray page it was made from
+     * (about the centre, nearest neighbour), so a straightened page needs no second
+     * binarisation; uncovered corners are paper.
+     *
+     * @param degrees skew as measured by {@link Deskew#measure}
+     * @return the straightened bilevel page, same size, scale and contrast
+     */
+    public BinaryImage rotate(double degrees) {
+        byte[] dst = new byte[width * height];
+        double a = Math.toRadians(degrees), cos = Math.cos(a), sin = Math.sin(a);
+        double cx = width / 2.0, cy = height / 2.0;
+        long stepX = Math.round(cos * 65536), stepY = Math.round(sin * 65536);
+        for (int y = 0; y < height; y++) {
+            double dy = y + 0.5 - cy;
+            // source = centre + R(a) · (dest - centre), pixel centres, 16.16 fixed point
+            long sx = Math.round((cx - dy * sin - (cx - 0.5) * cos) * 65536);
+            long sy = Math.round((cy + dy * cos - (cx - 0.5) * sin) * 65536);
+            int row = y * width;
+            for (int x = 0; x < width; x++, sx += stepX, sy += stepY) {
+                if (sx >= 0 && sy >= 0) {
+                    int ix = (int) (sx >> 16), iy = (int) (sy >> 16);
+                    if (ix < width && iy < height) {
+                        dst[row + x] = ink[iy * width + ix];
+                    }
+                }
+            }
+        }
+        return new BinaryImage(width, height, scale, dst, contrast);
+    }
+
     private static int[] reduce(GrayImage gray, int s, int w, int h) {
         byte[] p = gray.pixels();
         int gw = gray.width();
@@ -88,18 +119,27 @@ public record BinaryImage(int width, int height, int scale, byte[] ink, int cont
         // A tile wholly inside a photo or a large dark area has a low maximum: take the
         // brightest of its neighbourhood, then average, so such areas stay dark.
         int[] smooth = neighbourhood(neighbourhood(max, tw, th, true), tw, th, false);
+        // bilinear between tile centres: per column the two tiles and the weight (1/256), per row
+        // the tile row interpolated once
+        int[] tx0 = new int[w], tx1 = new int[w], ax = new int[w];
+        for (int x = 0; x < w; x++) {
+            double fx = Math.max(0, Math.min(tw - 1.0, (x + 0.5) / tile - 0.5));
+            tx0[x] = (int) fx;
+            tx1[x] = Math.min(tw - 1, tx0[x] + 1);
+            ax[x] = (int) Math.round((fx - tx0[x]) * 256);
+        }
         int[] bg = new int[w * h];
+        int[] rowTiles = new int[tw];
         for (int y = 0; y < h; y++) {
             double fy = Math.max(0, Math.min(th - 1.0, (y + 0.5) / tile - 0.5));
             int y0 = (int) fy, y1 = Math.min(th - 1, y0 + 1);
-            double ay = fy - y0;
+            int ay = (int) Math.round((fy - y0) * 256);
+            for (int t = 0; t < tw; t++) {
+                rowTiles[t] = smooth[y0 * tw + t] * (256 - ay) + smooth[y1 * tw + t] * ay;
+            }
+            int row = y * w;
             for (int x = 0; x < w; x++) {
-                double fx = Math.max(0, Math.min(tw - 1.0, (x + 0.5) / tile - 0.5));
-                int x0 = (int) fx, x1 = Math.min(tw - 1, x0 + 1);
-                double ax = fx - x0;
-                double top = smooth[y0 * tw + x0] * (1 - ax) + smooth[y0 * tw + x1] * ax;
-                double bottom = smooth[y1 * tw + x0] * (1 - ax) + smooth[y1 * tw + x1] * ax;
-                bg[y * w + x] = (int) Math.round(top * (1 - ay) + bottom * ay);
+                bg[row + x] = (rowTiles[tx0[x]] * (256 - ax[x]) + rowTiles[tx1[x]] * ax[x] + 32768) >> 16;
             }
         }
         return bg;

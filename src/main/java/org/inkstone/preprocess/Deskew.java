@@ -84,7 +84,8 @@ public final class Deskew {
 
     /**
      * Rotates a page so that lines skewed by {@code degrees} become horizontal. Bilinear
-     * interpolation about the page centre; the size is kept and uncovered corners are white.
+     * interpolation about the page centre, in fixed point (source positions in 1/65536 px,
+     * weights in 1/256); the size is kept and uncovered corners are white.
      *
      * @param page    gray page, px at scan resolution
      * @param degrees skew as measured by {@link #measure}
@@ -96,24 +97,24 @@ public final class Deskew {
         byte[] dst = new byte[w * h];
         double a = Math.toRadians(degrees), cos = Math.cos(a), sin = Math.sin(a);
         double cx = w / 2.0, cy = h / 2.0;
+        // source coordinates in 16.16 fixed point, stepped along each row; weights in 1/256 px
+        long stepX = Math.round(cos * 65536), stepY = Math.round(sin * 65536);
         for (int y = 0; y < h; y++) {
             double dy = y - cy;
             // source = centre + R(a) · (dest - centre)
-            double sx0 = cx - dy * sin - cx * cos, sy0 = cy + dy * cos - cx * sin;
-            for (int x = 0; x < w; x++) {
-                double sx = sx0 + x * cos, sy = sy0 + x * sin;
-                int ix = (int) Math.floor(sx), iy = (int) Math.floor(sy);
-                int v;
-                if (ix < 0 || iy < 0 || ix >= w - 1 || iy >= h - 1) {
-                    v = 255;
-                } else {
-                    double fx = sx - ix, fy = sy - iy;
-                    int i = iy * w + ix;
-                    double top = (src[i] & 0xff) * (1 - fx) + (src[i + 1] & 0xff) * fx;
-                    double bottom = (src[i + w] & 0xff) * (1 - fx) + (src[i + w + 1] & 0xff) * fx;
-                    v = (int) (top * (1 - fy) + bottom * fy + 0.5);
+            long sx = Math.round((cx - dy * sin - cx * cos) * 65536), sy = Math.round((cy + dy * cos - cx * sin) * 65536);
+            int row = y * w;
+            for (int x = 0; x < w; x++, sx += stepX, sy += stepY) {
+                int ix = (int) (sx >> 16), iy = (int) (sy >> 16);
+                if (sx < 0 || sy < 0 || ix >= w - 1 || iy >= h - 1) {
+                    dst[row + x] = (byte) 255;
+                    continue;
                 }
-                dst[y * w + x] = (byte) v;
+                int fx = (int) (sx >> 8) & 0xff, fy = (int) (sy >> 8) & 0xff;
+                int i = iy * w + ix;
+                int top = (src[i] & 0xff) * (256 - fx) + (src[i + 1] & 0xff) * fx;
+                int bottom = (src[i + w] & 0xff) * (256 - fx) + (src[i + w + 1] & 0xff) * fx;
+                dst[row + x] = (byte) ((top * (256 - fy) + bottom * fy + 32768) >> 16);
             }
         }
         return new GrayImage(w, h, dst);

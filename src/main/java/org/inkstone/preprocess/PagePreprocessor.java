@@ -30,7 +30,7 @@ public final class PagePreprocessor {
             skew = 0;
         } else {
             gray = Deskew.rotate(gray, skew);
-            bin = BinaryImage.of(gray, PageSegmenter.SCALE);
+            bin = bin.rotate(skew);
         }
         PageSegmenter.Result seg = segmenter.segment(bin);
         return new PreparedPage(gray, skew, seg.regions(), seg.bodyHeight(), bin.contrast(), seg.charAspect());
