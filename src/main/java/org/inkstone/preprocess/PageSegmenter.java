@@ -64,7 +64,8 @@ public final class PageSegmenter {
                 continue;
             }
             boolean hRule = w >= 8 * body && h <= Math.max(2, body / 2);
-            boolean vRule = h >= 8 * body && w <= Math.max(2, body / 2);
+            // a column rule may be broken into pieces; no character is twice the type high and that thin
+            boolean vRule = h >= 8 * body && w <= Math.max(2, body / 2) || h >= 2 * body && w <= Math.max(2, body / 4);
             boolean frame = w >= 6 * body && h >= 6 * body && cc.area[i] < 0.05 * w * h;
             if (hRule || vRule || frame) {
                 regions.add(new TextRegion(cc.box(i, s), TextRegion.Kind.RULE, 0));
@@ -104,6 +105,12 @@ public final class PageSegmenter {
         }
         int local = Math.max(2, Math.min(percentile(hs, 0.75), y1 - y0));
         int width = x1 - x0, height = y1 - y0;
+        int thin = Math.max(2, body / 4);
+        if (width <= thin && height >= 2 * body || height <= thin && width >= 8 * body) {
+            // a rule worn or broken into pieces: no text is a quarter of the type thick and that long
+            out.add(new TextRegion(new Bbox(x0 * s, y0 * s, x1 * s, y1 * s), TextRegion.Kind.RULE, 0));
+            return;
+        }
         if (width <= 1.6 * local && width >= 0.5 * body && height >= 3 * Math.max(width, local) && node.length >= 3) {
             out.add(new TextRegion(pad(x0, y0, x1, y1, local, s, bin), TextRegion.Kind.VERTICAL, width * s));
             return;

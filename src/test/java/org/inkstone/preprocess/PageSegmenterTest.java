@@ -80,6 +80,53 @@ class PageSegmenterTest {
     }
 
     @Test
+    void aWornColumnRuleInAGutterIsARuleNotText() {
+        // the gutter right of the first body column, over the height both columns share
+        List<int[]> body = front.lines().stream().filter(t -> t.region().endsWith(":body")).map(TruthLine::bbox).toList();
+        int leftX0 = body.stream().mapToInt(b -> b[0]).min().orElseThrow();
+        List<int[]> left = body.stream().filter(b -> b[0] < leftX0 + 20).toList();
+        int leftX1 = left.stream().mapToInt(b -> b[2]).max().orElseThrow();
+        List<int[]> right = body.stream().filter(b -> b[0] > leftX1).toList();
+        int rightX0 = right.stream().mapToInt(b -> b[0]).min().orElseThrow();
+        List<int[]> next = right.stream().filter(b -> b[0] < rightX0 + 20).toList();
+        int y0 = Math.max(left.stream().mapToInt(b -> b[1]).min().orElseThrow(), next.stream().mapToInt(b -> b[1]).min().orElseThrow());
+        int y1 = Math.min(left.stream().mapToInt(b -> b[3]).max().orElseThrow(), next.stream().mapToInt(b -> b[3]).max().orElseThrow());
+        assertTrue(rightX0 - leftX1 >= 12 && y1 - y0 > 600, "a gutter " + leftX1 + ".." + rightX0 + " over " + y0 + ".." + y1);
+        int x0 = (leftX1 + rightX0) / 2 - 2;
+        // a 4 px rule worn into pieces of 10 px with 4 px breaks (each piece shorter than a character)
+        GrayImage ruled = new GrayImage(gray.width(), gray.height(), gray.pixels().clone());
+        for (int y = y0; y < y1; y++) {
+            if ((y - y0) % 14 < 10) {
+                for (int x = x0; x < x0 + 4; x++) {
+                    ruled.pixels()[y * gray.width() + x] = 20;
+                }
+            }
+        }
+        PreparedPage page = new PagePreprocessor().prepare(toImage(ruled));
+        List<TextRegion> onRule = page.regions().stream()
+                .filter(r -> r.bbox().x0() <= x0 + 4 && r.bbox().x1() >= x0 && r.bbox().y1() > y0 && r.bbox().y0() < y1).toList();
+        assertTrue(onRule.stream().anyMatch(r -> r.kind() == TextRegion.Kind.RULE), "the rule is found: " + onRule);
+        List<TextRegion> text = onRule.stream().filter(r -> r.kind() != TextRegion.Kind.RULE).toList();
+        // a text line of either column may reach the rule; none is the rule itself
+        assertTrue(text.stream().allMatch(r -> r.bbox().width() > 10 * 4), "pieces of the rule read as text: " + text);
+    }
+
+    @Test
+    void aRotatedBilevelPageMatchesTheBinarisedRotatedPage() {
+        double angle = 1.2;
+        BinaryImage rotated = BinaryImage.of(gray, PageSegmenter.SCALE).rotate(angle);
+        BinaryImage reference = BinaryImage.of(Deskew.rotate(gray, angle), PageSegmenter.SCALE);
+        assertEquals(reference.width(), rotated.width());
+        long both = 0, either = 0;
+        for (int i = 0; i < rotated.ink().length; i++) {
+            both += rotated.ink()[i] & reference.ink()[i];
+            either += rotated.ink()[i] | reference.ink()[i];
+        }
+        // ink agrees up to a pixel's rounding at the edges of strokes
+        assertTrue(both > 0.7 * either, "ink IoU " + (double) both / either);
+    }
+
+    @Test
     void aBlankPageHasNoRegionsAndNoSkew() {
         GrayImage blank = new GrayImage(1000, 1400, new byte[1000 * 1400]);
         java.util.Arrays.fill(blank.pixels(), (byte) 230);
