@@ -389,7 +389,7 @@ public final class LayoutAnalyzer {
                 // only half their cell, so half a character of the gap beside one is not space.
                 int vOverlap = Math.min(b.y1(), g.box.y1()) - Math.max(b.y0(), g.box.y0());
                 int rowHeight = Math.min(b.height(), g.box.height());
-                double blank = halfCellPunctuationBetween(lines, g, i) ? 0.5 * rowHeight : 0;
+                double blank = halfCellBlankBetween(lines, g, i);
                 boolean sameRow = vOverlap >= 0.5 * rowHeight
                         && overlap + blank > -Math.max(0.5 * pitch, 0.6 * rowHeight);
                 if ((below && overlap > -2 * pitch || sameRow) && overlap > bestOverlap) {
@@ -407,16 +407,25 @@ public final class LayoutAnalyzer {
         return groups;
     }
 
-    /** Whether the facing ends of a group and a line beside it are full-width punctuation set in half a cell. */
-    private static boolean halfCellPunctuationBetween(List<OcrLine> lines, Group g, int i) {
+    /**
+     * The blank half cell at the facing ends of a group and a line beside it: full-width quotes
+     * and brackets ink only half their cell, so half that line's character pitch (its width over
+     * its characters) of the gap is not space; 0 when neither end is such punctuation.
+     */
+    private static double halfCellBlankBetween(List<OcrLine> lines, Group g, int i) {
         OcrLine line = lines.get(i);
         // the group's line reaching furthest right (a group holds at least one line)
         OcrLine right = g.lines.stream().map(lines::get).max(Comparator.comparingInt(l -> l.bbox().x1())).orElseThrow();
         OcrLine a = right.bbox().x0() <= line.bbox().x0() ? right : line;
         OcrLine b = a == line ? right : line;
         String at = a.text().strip(), bt = b.text().strip();
-        return !at.isEmpty() && "”’）》」』】".indexOf(at.charAt(at.length() - 1)) >= 0
-                || !bt.isEmpty() && "“‘（《「『【".indexOf(bt.charAt(0)) >= 0;
+        if (!at.isEmpty() && "”’）》」』】".indexOf(at.charAt(at.length() - 1)) >= 0) {
+            return 0.5 * a.bbox().width() / Math.max(1, chars(a));
+        }
+        if (!bt.isEmpty() && "“‘（《「『【".indexOf(bt.charAt(0)) >= 0) {
+            return 0.5 * b.bbox().width() / Math.max(1, chars(b));
+        }
+        return 0;
     }
 
     private static List<Integer> indices(List<LineRole> roles, LineRole role) {

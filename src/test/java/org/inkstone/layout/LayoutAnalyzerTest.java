@@ -95,6 +95,27 @@ class LayoutAnalyzerTest {
     }
 
     @Test
+    void headlinesOfNeighbouringColumnsStayApartBesideAQuote() {
+        // 80 px characters on 100 px lines: a full-width quote inks half its cell, so 40 px of
+        // the gap beside it is not space; 0.6 of a line (60 px) + 40 px is the most that joins
+        int left = add("新闻速递", colX(0), 200, 80, 100);
+        int right = add("“青年”", colX(0) + 4 * 80 + 105, 200, 80, 100);
+        int part = add("“夏夜”", colX(2), 200, 80, 100);
+        int rest = add("启动", colX(2) + 4 * 80 + 90, 200, 80, 100);
+        column(0, 340, 6, "甲");
+        column(1, 340, 6, "乙");
+        column(2, 340, 6, "丙");
+        column(3, 340, 6, "丁");
+
+        PageLayout page = new LayoutAnalyzer().analyze(2, W, H, lines);
+
+        List<List<Integer>> heads = page.modules().stream().map(PageLayout.Module::headline).toList();
+        assertTrue(heads.contains(List.of(left)), "left headline alone: " + heads);
+        assertTrue(heads.contains(List.of(right)), "right headline alone: " + heads);
+        assertTrue(heads.contains(List.of(part, rest)), "a headline cut beside its closing quote is one: " + heads);
+    }
+
+    @Test
     void tallLineOfBodySizedCharactersIsNotAHeadline() {
         column(0, 300, 10, "壬");
         int merged = add("两行合并在一起的正文行文字", colX(1), 300, PITCH, 2 * LINE);
