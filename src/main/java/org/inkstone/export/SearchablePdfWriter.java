@@ -59,6 +59,7 @@ import org.inkstone.store.PageRecord;
  * line text joins them without a space and they are less than half the font size apart, so
  * extraction neither splits Chinese text with spaces nor breaks the line, while a line that the
  * recogniser ran across a column gutter stays two pieces. Characters the font lacks are left out.
+ * Vertical lines (竖排) run down their boxes in turned text ({@link #addVerticalLine}).
  * Lines are written in the page's reading order: article modules in layout order (headline,
  * then body columns), other lines (running heads, jump lines, captions) where the stored order
  * has them.
@@ -167,6 +168,10 @@ public final class SearchablePdfWriter implements Closeable {
                 if (lb.height() <= 0) {
                     continue;
                 }
+                if (line.vertical()) {
+                    addVerticalLine(cs, pdfFont, line, h, scale, descent, em);
+                    continue;
+                }
                 boolean body = uniformSize(layout, li) && bodySize > 0;
                 float size = body ? bodySize : lb.height() * scale / em;
                 int inset = body ? Math.round(LINE_END_INSET * size / scale) : 0;
@@ -202,6 +207,44 @@ public final class SearchablePdfWriter implements Closeable {
                 }
             }
             cs.endText();
+        }
+    }
+
+    /**
+     * Writes a vertical line (竖排) as text turned a quarter turn clockwise, so that it runs down
+     * the page along the line box, as Tesseract's PDF renderer writes vertical text: the font's
+     * ascent-to-descent spans the line's width (glyph tops towards the right edge), and each word
+     * is scaled along the line ({@code Tz}) to span its box's height, up to the next word where
+     * the boxes overlap or the line text joins them (the recogniser's boxes along a vertical line
+     * are rough, with gaps of up to a character between neighbours). Text extraction then gives
+     * the line top to bottom in one piece.
+     */
+    private void addVerticalLine(PDPageContentStream cs, PDType0Font pdfFont, OcrLine line, float pageHeight,
+                                 float scale, float descent, float em) throws IOException {
+        Bbox lb = line.bbox();
+        float size = lb.width() * scale / em;
+        float baseline = lb.x0() * scale - descent * size;
+        cs.setFont(pdfFont, size);
+        List<OcrWord> words = line.words().isEmpty()
+                ? List.of(new OcrWord(line.text(), lb, line.confidence())) : line.words();
+        boolean[] joined = joinedToNext(line.text(), words);
+        for (int k = 0; k < words.size(); k++) {
+            String text = drawable(words.get(k).text());
+            if (text.isEmpty()) {
+                continue;
+            }
+            int y0 = words.get(k).bbox().y0(), y1 = words.get(k).bbox().y1();
+            if (k + 1 < words.size()) {
+                int next = words.get(k + 1).bbox().y0();
+                if (next > y0 && (next < y1 || joined[k])) {
+                    y1 = next;
+                }
+            }
+            float advance = pdfFont.getStringWidth(text) / 1000f * size;
+            float boxLength = Math.max(1, y1 - y0) * scale;
+            cs.setHorizontalScaling(advance > 0 ? 100f * boxLength / advance : 100f);
+            cs.setTextMatrix(new Matrix(0, -1, 1, 0, baseline, pageHeight - y0 * scale));
+            cs.showText(text);
         }
     }
 

@@ -34,6 +34,25 @@ import org.inkstone.text.Paragraphs;
  *     together); the module of the segment above it in its column; a new headless module.</li>
  * </ul>
  * A headline right below a continuation line is the repeated headline of that continuation.
+ *
+ * <p>Vertical lines (竖排, {@link OcrLine#vertical()}, and lines of one or two characters
+ * standing beside them with their width) are analysed on their own, mirrored, with their width
+ * as the type size and their height per character as the pitch, and never change how the
+ * page's horizontal lines are analysed:
+ * <ul>
+ * <li>headline: width at least 1.2× the body width and character pitch at least 1.3× the body
+ *     pitch; no masthead or running heads;</li>
+ * <li>blocks: body and jump lines that stand side by side (less than a body width apart) and
+ *     overlap in height by half the shorter one or start within three characters of each other
+ *     (a block of vertical text: its lines start at about the same top, or a paragraph indent
+ *     lower);</li>
+ * <li>each block joins the module of the continuation line at its right, the nearest headline
+ *     group at its right (within two body widths, overlapping it in height, starting no more than
+ *     three characters below its top), the module of the block just above it (the next tier of
+ *     the same article), or else makes a headless module;</li>
+ * <li>a module reads headline first, then its blocks top to bottom, each right to left, every
+ *     line top to bottom. Vertical modules follow the horizontal ones, right to left.</li>
+ * </ul>
  */
 public final class LayoutAnalyzer {
 
@@ -45,10 +64,236 @@ public final class LayoutAnalyzer {
      * @param pageNo page number counted from 1
      * @param width  page image width, px
      * @param height page image height, px
-     * @param lines  the page's OCR lines in stored order
+     * @param lines  the page's OCR lines in stored order, boxes in px of the page image
      * @return roles, modules and reading order of the page
      */
     public PageLayout analyze(int pageNo, int width, int height, List<OcrLine> lines) {
+        boolean[] vertical = verticalLines(lines);
+        List<Integer> across = new ArrayList<>(), down = new ArrayList<>();
+        for (int i = 0; i < lines.size(); i++) {
+            (vertical[i] ? down : across).add(i);
+        }
+        if (down.isEmpty()) {
+            return horizontal(pageNo, width, height, lines);
+        }
+        List<LineRole> roles = new ArrayList<>(java.util.Collections.nCopies(lines.size(), LineRole.NOISE));
+        List<PageLayout.Module> modules = new ArrayList<>();
+        double bodyHeight = 0;
+        if (!across.isEmpty()) {
+            PageLayout h = horizontal(pageNo, width, height, across.stream().map(lines::get).toList());
+            for (int k = 0; k < across.size(); k++) {
+                roles.set(across.get(k), h.roles().get(k));
+            }
+            for (PageLayout.Module m : h.modules()) {
+                modules.add(new PageLayout.Module(m.headline().stream().map(across::get).toList(),
+                        m.body().stream().map(across::get).toList(), m.paragraphs(), m.jumpFrom(), m.jumpTo(), m.bbox()));
+            }
+            bodyHeight = h.bodyHeight();
+        }
+        double bodyWidth = vertical(lines, down, roles, modules);
+        return new PageLayout(pageNo, lines, roles, modules, across.isEmpty() ? bodyWidth : bodyHeight);
+    }
+
+    /**
+     * Which lines are vertical: {@link OcrLine#vertical()}, and a line of one or two characters
+     * standing beside a vertical line (less than its width apart, overlapping it in height) and
+     * about as wide (within 30%), such as the short last column of a paragraph.
+     */
+    private static boolean[] verticalLines(List<OcrLine> lines) {
+        boolean[] v = new boolean[lines.size()];
+        List<Bbox> columns = new ArrayList<>();
+        for (int i = 0; i < lines.size(); i++) {
+            v[i] = lines.get(i).vertical();
+            if (v[i]) {
+                columns.add(lines.get(i).bbox());
+            }
+        }
+        for (int i = 0; i < lines.size() && !columns.isEmpty(); i++) {
+            Bbox b = lines.get(i).bbox();
+            if (v[i] || chars(lines.get(i)) > 2) {
+                continue;
+            }
+            for (Bbox c : columns) {
+                int gap = Math.max(c.x0() - b.x1(), b.x0() - c.x1());
+                if (gap >= 0 && gap < c.width() && Math.abs(b.width() - c.width()) <= 0.3 * c.width()
+                        && b.y0() < c.y1() && b.y1() > c.y0()) {
+                    v[i] = true;
+                    break;
+                }
+            }
+        }
+        return v;
+    }
+
+    /**
+     * Roles and modules of the vertical lines (see the class comment): sets the roles of
+     * {@code down} in {@code roles} and appends their modules to {@code modules}.
+     *
+     * @param lines   every line of the page
+     * @param down    indices of the vertical lines
+     * @param roles   roles of every line, filled in for {@code down}
+     * @param modules the page's modules so far, appended to
+     * @return the width of a vertical body line, px (the median width of the vertical lines)
+     */
+    private static double vertical(List<OcrLine> lines, List<Integer> down, List<LineRole> roles,
+                                   List<PageLayout.Module> modules) {
+        double bodyW = median(down.stream().filter(i -> chars(lines.get(i)) >= 4)
+                .mapToDouble(i -> lines.get(i).bbox().width()).toArray(),
+                median(down.stream().mapToDouble(i -> lines.get(i).bbox().width()).toArray(), 1));
+        double pitch = median(down.stream().map(lines::get)
+                .filter(l -> chars(l) >= 6 && Math.abs(l.bbox().width() - bodyW) < 0.25 * bodyW)
+                .mapToDouble(l -> (double) l.bbox().height() / chars(l)).toArray(), bodyW);
+        Map<Integer, JumpMarker> markers = new HashMap<>();
+        List<Integer> members = new ArrayList<>(), heads = new ArrayList<>();
+        for (int i : down) {
+            OcrLine l = lines.get(i);
+            Bbox b = l.bbox();
+            Optional<JumpMarker> m = b.width() < 1.6 * bodyW ? JumpMarker.parseLine(l.text()) : Optional.empty();
+            LineRole r;
+            if (m.isPresent()) {
+                markers.put(i, m.get());
+                r = m.get().kind();
+            } else if (l.confidence() < 0.35 || chars(l) <= 2 && l.confidence() < 0.6) {
+                r = LineRole.NOISE;
+            } else if (b.width() >= 1.2 * bodyW && (double) b.height() / Math.max(1, chars(l)) >= 1.3 * pitch) {
+                r = LineRole.HEADLINE;
+            } else if (CAPTION.matcher(l.text()).find()) {
+                r = LineRole.CAPTION;
+            } else {
+                r = LineRole.BODY;
+            }
+            roles.set(i, r);
+            if (r == LineRole.HEADLINE) {
+                heads.add(i);
+            } else if (r == LineRole.BODY || r == LineRole.JUMP_FROM || r == LineRole.JUMP_TO) {
+                members.add(i);
+            }
+        }
+        // blocks of lines side by side, and headline groups (main and sub-headlines side by side)
+        List<List<Integer>> blocks = sideBySide(lines, members, bodyW, 3 * pitch);
+        List<List<Integer>> groups = sideBySide(lines, heads, 0, 3 * pitch);
+        blocks.sort(Comparator.comparingInt((List<Integer> b) -> box(lines, b).y0())
+                .thenComparingInt(b -> -box(lines, b).x1()));
+        Map<List<Integer>, String> anchorOf = new HashMap<>();
+        int headless = 0;
+        for (List<Integer> b : blocks) {
+            Bbox bb = box(lines, b);
+            int first = b.get(0);
+            String anchor = roles.get(first) == LineRole.JUMP_TO ? "j" + first : null;
+            int bestGap = Integer.MAX_VALUE;
+            for (int g = 0; g < groups.size() && roles.get(first) != LineRole.JUMP_TO; g++) {
+                Bbox gb = box(lines, groups.get(g));
+                int gap = gb.x0() - bb.x1();
+                if (gap > -0.5 * bodyW && gap <= 2 * bodyW && gap < bestGap && gb.y0() < bb.y1() && gb.y1() > bb.y0()
+                        && gb.y0() <= bb.y0() + 3 * pitch) {
+                    bestGap = gap;
+                    anchor = "h" + g;
+                }
+            }
+            // the next tier of an article: the block just above, over the same lines
+            for (List<Integer> a : blocks) {
+                Bbox ab = box(lines, a);
+                int overlap = Math.min(ab.x1(), bb.x1()) - Math.max(ab.x0(), bb.x0());
+                if (anchor == null && a != b && anchorOf.containsKey(a) && ab.y1() <= bb.y0() + 0.5 * pitch
+                        && bb.y0() - ab.y1() <= 4 * pitch && overlap >= 0.5 * Math.min(ab.width(), bb.width())) {
+                    anchor = anchorOf.get(a);
+                }
+            }
+            anchorOf.put(b, anchor != null ? anchor : "n" + headless++);
+        }
+        Map<String, List<List<Integer>>> byAnchor = new LinkedHashMap<>();
+        for (List<Integer> b : blocks) {
+            byAnchor.computeIfAbsent(anchorOf.get(b), k -> new ArrayList<>()).add(b);
+        }
+        for (int g = 0; g < groups.size(); g++) {
+            byAnchor.putIfAbsent("h" + g, new ArrayList<>());
+        }
+        List<PageLayout.Module> out = new ArrayList<>();
+        for (var e : byAnchor.entrySet()) {
+            List<Integer> head = e.getKey().startsWith("h")
+                    ? groups.get(Integer.parseInt(e.getKey().substring(1))) : List.of();
+            List<Integer> body = new ArrayList<>();
+            List<Bbox> boxes = new ArrayList<>();
+            head.forEach(i -> boxes.add(lines.get(i).bbox()));
+            JumpMarker from = null, to = null;
+            Paragraphs text = new Paragraphs(pitch);
+            for (List<Integer> b : e.getValue()) {
+                int top = (int) percentile(b.stream().mapToDouble(i -> lines.get(i).bbox().y0()).toArray(), 0.2);
+                int bottom = (int) percentile(b.stream().mapToDouble(i -> lines.get(i).bbox().y1()).toArray(), 0.8);
+                for (int i : b) {
+                    boxes.add(lines.get(i).bbox());
+                    if (roles.get(i) == LineRole.JUMP_FROM) {
+                        from = markers.get(i);
+                    } else if (roles.get(i) == LineRole.JUMP_TO) {
+                        to = markers.get(i);
+                    } else {
+                        body.add(i);
+                        text.addVertical(lines.get(i), top, bottom);
+                    }
+                }
+            }
+            if (!body.isEmpty() || !head.isEmpty()) {
+                out.add(new PageLayout.Module(head, body, text.paragraphs(), from, to, Bbox.union(boxes)));
+            }
+        }
+        out.sort(Comparator.comparingInt((PageLayout.Module m) -> -m.bbox().x1()).thenComparingInt(m -> m.bbox().y0()));
+        modules.addAll(out);
+        return bodyW;
+    }
+
+    /**
+     * Vertical lines that stand side by side: less than {@code maxGap} px apart (or less than the
+     * wider line's width when 0), overlapping in height by half the shorter one or starting
+     * within {@code topTol} px of each other (a paragraph's short last column beside the indented
+     * first column of the next), chained.
+     *
+     * @return the sets of lines, each right to left
+     */
+    private static List<List<Integer>> sideBySide(List<OcrLine> lines, List<Integer> members, double maxGap,
+                                                  double topTol) {
+        int n = members.size();
+        int[] parent = new int[n];
+        for (int k = 0; k < n; k++) {
+            parent[k] = k;
+        }
+        for (int a = 0; a < n; a++) {
+            for (int b = a + 1; b < n; b++) {
+                Bbox p = lines.get(members.get(a)).bbox(), q = lines.get(members.get(b)).bbox();
+                int gap = Math.max(p.x0() - q.x1(), q.x0() - p.x1());
+                int vOverlap = Math.min(p.y1(), q.y1()) - Math.max(p.y0(), q.y0());
+                double limit = maxGap > 0 ? maxGap : Math.max(p.width(), q.width());
+                boolean level = vOverlap >= 0.5 * Math.min(p.height(), q.height()) || Math.abs(p.y0() - q.y0()) <= topTol;
+                if (gap < limit && level) {
+                    parent[root(parent, a)] = root(parent, b);
+                }
+            }
+        }
+        Map<Integer, List<Integer>> sets = new LinkedHashMap<>();
+        for (int k = 0; k < n; k++) {
+            sets.computeIfAbsent(root(parent, k), r -> new ArrayList<>()).add(members.get(k));
+        }
+        List<List<Integer>> out = new ArrayList<>();
+        for (List<Integer> set : sets.values()) {
+            set.sort(Comparator.comparingInt((Integer i) -> -lines.get(i).bbox().x1()));
+            out.add(set);
+        }
+        return out;
+    }
+
+    private static int root(int[] parent, int k) {
+        while (parent[k] != k) {
+            parent[k] = parent[parent[k]];
+            k = parent[k];
+        }
+        return k;
+    }
+
+    private static Bbox box(List<OcrLine> lines, List<Integer> set) {
+        return Bbox.union(set.stream().map(i -> lines.get(i).bbox()).toList());
+    }
+
+    /** Layout of horizontal lines (see the class comment). */
+    private PageLayout horizontal(int pageNo, int width, int height, List<OcrLine> lines) {
         if (lines.isEmpty()) {
             return new PageLayout(pageNo, lines, List.of(), List.of(), 0);
         }

@@ -6,16 +6,17 @@ import org.inkstone.preprocess.GrayImage;
 
 /**
  * A region cut out of a page, its gray levels stretched so that its ink (2nd percentile) is
- * black and its paper (90th percentile) white, scaled and set on a white margin, with the
- * mapping of its boxes back to the page.
+ * black and its paper (90th percentile) white, scaled and set on a white margin, possibly turned
+ * a quarter turn to the left, with the mapping of its boxes back to the page.
  *
  * @param image  the region as the recogniser reads it
  * @param region the region's box on the page, px
- * @param scale  region px per page px, vertically
- * @param xScale region px per page px, horizontally
+ * @param scale  region px per page px, vertically (before turning)
+ * @param xScale region px per page px, horizontally (before turning)
  * @param margin white margin around the region, px of {@link #image}
+ * @param turned whether {@link #image} is turned 90° counter-clockwise (see {@link #turnedLeft()})
  */
-record RegionImage(GrayImage image, Bbox region, double scale, double xScale, int margin) {
+record RegionImage(GrayImage image, Bbox region, double scale, double xScale, int margin, boolean turned) {
 
     /**
      * @param page   gray page
@@ -62,7 +63,31 @@ record RegionImage(GrayImage image, Bbox region, double scale, double xScale, in
                 out[row + x] = (byte) lut[(int) (top * (1 - fy) + bottom * fy + 0.5)];
             }
         }
-        return new RegionImage(new GrayImage(W, H, out), box, scale, xScale, margin);
+        return new RegionImage(new GrayImage(W, H, out), box, scale, xScale, margin, false);
+    }
+
+    /**
+     * The cut-out turned 90° counter-clockwise: a vertical line (竖排) read top to bottom becomes a
+     * line read left to right, its top at the left, its characters lying on their left side — the
+     * form in which Tesseract's vertical models ({@code chi_sim_vert}) read a vertical line.
+     * Pixel {@code (x, y)} of a {@code w × h} image goes to {@code (y, w - 1 - x)}.
+     *
+     * @return the turned cut-out, whose {@link #toPage} maps its boxes back to the page
+     * @throws IllegalStateException if this cut-out is already turned
+     */
+    RegionImage turnedLeft() {
+        if (turned) {
+            throw new IllegalStateException("already turned");
+        }
+        int w = image.width(), h = image.height();
+        byte[] src = image.pixels();
+        byte[] out = new byte[w * h];
+        for (int y = 0; y < h; y++) {
+            for (int x = 0; x < w; x++) {
+                out[(w - 1 - x) * h + y] = src[y * w + x];
+            }
+        }
+        return new RegionImage(new GrayImage(h, w, out), region, scale, xScale, margin, true);
     }
 
     /** @return {ink level, paper level} of a box: the 2nd and 90th percentiles of its gray levels */
@@ -91,6 +116,11 @@ record RegionImage(GrayImage image, Bbox region, double scale, double xScale, in
 
     /** @return {@code b} (px of {@link #image}) as px of the page, clipped to the region */
     Bbox toPage(Bbox b) {
+        if (turned) {
+            // turned image px (u, v) is (w - 1 - v, u) of the upright cut-out, w = turned height
+            int w = image.height();
+            b = new Bbox(w - b.y1(), b.x0(), w - b.y0(), b.x1());
+        }
         int x0 = region.x0() + (int) Math.floor((b.x0() - margin) / (scale * xScale));
         int y0 = region.y0() + (int) Math.floor((b.y0() - margin) / scale);
         int x1 = region.x0() + (int) Math.ceil((b.x1() - margin) / (scale * xScale));

@@ -21,6 +21,8 @@ import org.inkstone.model.Bbox;
  * in a block of several lines a gutter is preferred to the blank rows between lines, so columns
  * are kept apart even where their lines sit on one baseline grid. Leaves come out in the order
  * of the cuts (top before bottom, left before right): the reading order of a Manhattan layout.
+ * Vertical text (竖排) is found where the ink of a part falls into columns one character wide
+ * side by side; its lines come out right to left.
  */
 public final class PageSegmenter {
 
@@ -75,6 +77,7 @@ public final class PageSegmenter {
         }
         List<TextRegion> text = new ArrayList<>();
         cut(cc, keep.stream().mapToInt(Integer::intValue).toArray(), body, s, bin, text);
+        text = verticalRightToLeft(text);
         text = joinLargeTypePieces(text, body * s);
         text.addAll(regions);
         return new Result(text, body * s, aspect);
@@ -119,6 +122,9 @@ public final class PageSegmenter {
         boolean multiLine = lines >= 3;
         int[] gx = widestGap(cc, node, true);
         int[] gy = widestGap(cc, node, false);
+        if (multiLine && gx != null && verticalColumns(cc, node, local, gy, s, bin, out)) {
+            return;
+        }
         // within one or two lines, gaps are judged against at least the body type: digits and
         // Latin letters are shorter than Han characters and would make a comma's space look wide
         int type = multiLine ? local : Math.max(local, body);
@@ -132,6 +138,82 @@ public final class PageSegmenter {
         } else {
             out.add(leaf(cc, node, x0, y0, x1, y1, local, body, s, bin));
         }
+    }
+
+    /**
+     * Vertical text (竖排) side by side: when the node's ink falls into at least two runs across
+     * it, each one square character wide (0.75–1.6 character heights), and the narrowest blank
+     * band between the runs is wider than any blank row across the node (the space between the
+     * characters of a column), every run is one vertical line, added right to left. This cuts
+     * columns apart also where their gutters are narrower than a column gutter of horizontal text
+     * (0.4 character heights), and keeps the short last column of a paragraph (two characters)
+     * with its neighbours. Horizontal lines fail it: a line is wider than one character, and the
+     * rows between lines are wider than the blanks between the characters of a grid.
+     *
+     * @return whether the node was added as vertical lines
+     */
+    private static boolean verticalColumns(Components cc, int[] node, int local, int[] gy, int s, BinaryImage bin,
+                                           List<TextRegion> out) {
+        Integer[] order = new Integer[node.length];
+        for (int k = 0; k < node.length; k++) {
+            order[k] = node[k];
+        }
+        Arrays.sort(order, (p, q) -> Integer.compare(cc.x0[p], cc.x0[q]));
+        List<int[]> runs = new ArrayList<>();
+        int start = 0, end = cc.x1[order[0]], narrowest = Integer.MAX_VALUE;
+        for (int k = 1; k <= order.length; k++) {
+            if (k == order.length || cc.x0[order[k]] > end) {
+                int width = end - cc.x0[order[start]];
+                if (width > 1.6 * local || width < 0.75 * local) {
+                    return false;
+                }
+                runs.add(new int[] {start, k});
+                if (k == order.length) {
+                    break;
+                }
+                narrowest = Math.min(narrowest, cc.x0[order[k]] - end);
+                start = k;
+            }
+            end = Math.max(end, cc.x1[order[k]]);
+        }
+        if (runs.size() < 2 || narrowest < 2 || gy != null && gy[1] - gy[0] >= narrowest) {
+            return false;
+        }
+        for (int r = runs.size() - 1; r >= 0; r--) {
+            int x0 = Integer.MAX_VALUE, y0 = Integer.MAX_VALUE, x1 = 0, y1 = 0;
+            for (int k = runs.get(r)[0]; k < runs.get(r)[1]; k++) {
+                int i = order[k];
+                x0 = Math.min(x0, cc.x0[i]);
+                y0 = Math.min(y0, cc.y0[i]);
+                x1 = Math.max(x1, cc.x1[i]);
+                y1 = Math.max(y1, cc.y1[i]);
+            }
+            out.add(new TextRegion(pad(x0, y0, x1, y1, local, s, bin), TextRegion.Kind.VERTICAL, (x1 - x0) * s));
+        }
+        return true;
+    }
+
+    /**
+     * Puts every run of vertical lines that follow each other in the region list and overlap in
+     * height in reading order, right to left (the X-Y cut gives its leaves left to right, e.g. a
+     * vertical headline cut off from its columns by a wide gutter after them); other regions, and
+     * the tiers of vertical text one below the other, keep their place.
+     */
+    private static List<TextRegion> verticalRightToLeft(List<TextRegion> regions) {
+        List<TextRegion> out = new ArrayList<>(regions);
+        for (int i = 0; i < out.size(); ) {
+            int j = i;
+            while (j < out.size() && out.get(j).kind() == TextRegion.Kind.VERTICAL
+                    && (j == i || out.get(j).bbox().y0() < out.get(j - 1).bbox().y1()
+                    && out.get(j - 1).bbox().y0() < out.get(j).bbox().y1())) {
+                j++;
+            }
+            if (j > i + 1) {
+                out.subList(i, j).sort((p, q) -> Integer.compare(q.bbox().x1(), p.bbox().x1()));
+            }
+            i = Math.max(j, i + 1);
+        }
+        return out;
     }
 
     /**

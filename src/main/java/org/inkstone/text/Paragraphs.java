@@ -8,7 +8,8 @@ import org.inkstone.model.OcrLine;
  * Joins the lines of a text column into paragraphs, Chinese style: lines are concatenated
  * without spaces; a new paragraph starts at a line indented by at least one character
  * (Chinese paragraphs open with a two-character indent) or after a line that ends more than
- * 1.5 characters short of the column's right edge.
+ * 1.5 characters short of the column's right edge. Vertical lines (竖排) are judged the same
+ * way from the top and bottom of their block ({@link #addVertical}).
  */
 public final class Paragraphs {
 
@@ -17,7 +18,7 @@ public final class Paragraphs {
     private StringBuilder current = new StringBuilder();
     private boolean lastWasShort;
 
-    /** @param pitch width of one body character, px */
+    /** @param pitch width of one body character (its height in vertical text), px */
     public Paragraphs(double pitch) {
         this.pitch = pitch;
     }
@@ -30,12 +31,27 @@ public final class Paragraphs {
      * @param colX1 right edge of its column, px
      */
     public void add(OcrLine line, int colX0, int colX1) {
-        boolean indented = line.bbox().x0() - colX0 >= 1.0 * pitch;
-        if (!current.isEmpty() && (indented || lastWasShort)) {
+        append(line.text(), line.bbox().x0() - colX0, colX1 - line.bbox().x1());
+    }
+
+    /**
+     * Adds the next vertical line (竖排) in reading order (right to left): its indent is measured
+     * from the top of its block, its shortfall from the bottom.
+     *
+     * @param line  the line, its text top to bottom
+     * @param colY0 top edge of its block of vertical lines, px
+     * @param colY1 bottom edge of its block, px
+     */
+    public void addVertical(OcrLine line, int colY0, int colY1) {
+        append(line.text(), line.bbox().y0() - colY0, colY1 - line.bbox().y1());
+    }
+
+    private void append(String text, int indent, int shortfall) {
+        if (!current.isEmpty() && (indent >= 1.0 * pitch || lastWasShort)) {
             flush();
         }
-        current.append(line.text());
-        lastWasShort = colX1 - line.bbox().x1() > 1.5 * pitch;
+        current.append(text);
+        lastWasShort = shortfall > 1.5 * pitch;
     }
 
     private void flush() {

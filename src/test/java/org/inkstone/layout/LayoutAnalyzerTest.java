@@ -124,6 +124,69 @@ class LayoutAnalyzerTest {
         assertEquals(LineRole.BODY, page.roles().get(merged));
     }
 
+    /** Adds a vertical line (竖排) of {@code charH} px per character, {@code width} px wide. */
+    private int addVertical(String text, int x0, int y0, int charH, int width) {
+        lines.add(new OcrLine(text, new Bbox(x0, y0, x0 + width, y0 + charH * text.length()), 0.9, List.of()));
+        return lines.size() - 1;
+    }
+
+    @Test
+    void verticalLinesReadRightToLeftWithTheirHeadlineFirstBesideAnUnchangedHorizontalArticle() {
+        int h1 = add("地铁五号线今日开通", colX(0) + 40, 200, 80, 100);
+        column(0, 340, 12, "甲");
+        column(1, 340, 12, "乙");
+        PageLayout horizontalOnly = new LayoutAnalyzer().analyze(1, W, H, List.copyOf(lines));
+        int n = lines.size();
+        // vertical body: 40 px characters in columns 40 px wide, 60 px apart, added left to right;
+        // the headline column at the right in 80 px type; a second, headless block further left
+        int other = addVertical("另一篇竖排文章的第一行文字", 1100, 200, PITCH, PITCH);
+        int otherNext = addVertical("另一篇竖排文章的第二行文字", 1040, 200, PITCH, PITCH);
+        int[] body = new int[5];
+        String[] texts = {"春风吹过江畔的老街巷子", "一二三四五六七八九十一二三", "完。", "第二段从这里开始说起来", "后来又读了一遍。"};
+        for (int k = 4; k >= 0; k--) {
+            boolean indented = k == 0 || k == 3;
+            body[k] = addVertical(texts[k], 1600 - 60 * k, indented ? 200 + 2 * PITCH : 200, PITCH, PITCH);
+        }
+        int vh = addVertical("江畔老茶馆", 1680, 200, 80, 80);
+
+        PageLayout page = new LayoutAnalyzer().analyze(1, W, H, lines);
+
+        assertEquals(horizontalOnly.roles(), page.roles().subList(0, n), "horizontal roles as before");
+        assertEquals(horizontalOnly.modules(), page.modules().subList(0, horizontalOnly.modules().size()),
+                "horizontal modules as before");
+        assertEquals(List.of(h1), page.modules().get(0).headline());
+        assertEquals(LineRole.HEADLINE, page.roles().get(vh));
+        assertEquals(horizontalOnly.modules().size() + 2, page.modules().size(), "modules: " + page.modules());
+        PageLayout.Module v = page.modules().get(horizontalOnly.modules().size());
+        assertEquals(List.of(vh), v.headline());
+        assertEquals(List.of(body[0], body[1], body[2], body[3], body[4]), v.body(), "right to left");
+        assertEquals(List.of("春风吹过江畔的老街巷子一二三四五六七八九十一二三完。", "第二段从这里开始说起来后来又读了一遍。"),
+                v.paragraphs(), "a paragraph ends after a short column and starts at an indented one");
+        PageLayout.Module left = page.modules().get(horizontalOnly.modules().size() + 1);
+        assertTrue(left.headline().isEmpty());
+        assertEquals(List.of(other, otherNext), left.body());
+        assertEquals(horizontalOnly.bodyHeight(), page.bodyHeight());
+    }
+
+    @Test
+    void verticalArticleGoesOnInTheTierBelow() {
+        int vh = addVertical("江畔老茶馆", 1680, 200, 80, 80);
+        List<Integer> upper = new ArrayList<>(), lower = new ArrayList<>();
+        for (int k = 0; k < 4; k++) {
+            upper.add(addVertical("上栏竖排正文的一行文字", 1600 - 60 * k, 200, PITCH, PITCH));
+        }
+        for (int k = 0; k < 4; k++) {
+            lower.add(addVertical("下栏竖排正文的一行文字", 1600 - 60 * k, 200 + 11 * PITCH + 80, PITCH, PITCH));
+        }
+        PageLayout page = new LayoutAnalyzer().analyze(1, W, H, lines);
+        assertEquals(1, page.modules().size(), "modules: " + page.modules());
+        List<Integer> order = new ArrayList<>(upper);
+        order.addAll(lower);
+        assertEquals(List.of(vh), page.modules().get(0).headline());
+        assertEquals(order, page.modules().get(0).body(), "upper tier right to left, then the lower tier");
+        assertEquals(PITCH, page.bodyHeight(), 0.5, "a page of vertical lines: the width of a body line");
+    }
+
     @Test
     void emptyPageHasNoModules() {
         assertTrue(new LayoutAnalyzer().analyze(1, W, H, List.of()).modules().isEmpty());

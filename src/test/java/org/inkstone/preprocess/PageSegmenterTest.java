@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.awt.image.BufferedImage;
 import java.util.List;
 import org.inkstone.fixture.PageRenderer;
+import org.inkstone.fixture.PageRenderer.NewspaperPage;
 import org.inkstone.fixture.RenderedPage;
 import org.inkstone.fixture.SampleIssue;
 import org.inkstone.fixture.TruthLine;
@@ -55,9 +56,36 @@ class PageSegmenterTest {
         Bbox photo = images.get(0).bbox();
         assertTrue(lines.stream().noneMatch(r -> overlap(photo, new int[] {r.bbox().x0(), r.bbox().y0(), r.bbox().x1(),
                 r.bbox().y1()}) > 0.5), "no text line inside the photo");
+        assertTrue(page.regions().stream().noneMatch(r -> r.kind() == TextRegion.Kind.VERTICAL), "no vertical text");
         // body characters are 44 px em at 300 dpi; their ink is a little lower
         assertTrue(page.bodyHeight() >= 30 && page.bodyHeight() <= 48, "body height " + page.bodyHeight());
         assertTrue(page.contrast() > 60, "contrast " + page.contrast() + ": a clean print is not flagged for review");
+    }
+
+    @Test
+    void verticalColumnsAreCutAtTheirGuttersIntoOneVerticalRegionEachRightToLeft() {
+        List<String> text = List.of(
+                "老城江畔有一家开了几十年的茶馆，木门木窗，青砖铺地。每天清晨，附近的老街坊便来到这里，要一壶热茶，听一段评书。",
+                "茶馆的主人姓陈，年过七旬，仍每日亲自烧水沏茶。来这里的客人，大多是相识多年的老朋友。",
+                "近年来，老城改造让街巷换了新颜，茶馆却保留了原来的模样。");
+        // columns 1.5 em apart (a gutter of half a character) and 1.2 em apart (under a fifth of a character)
+        for (int pitch : new int[] {66, 53}) {
+            NewspaperPage p = new NewspaperPage();
+            PageRenderer.TextCursor cursor = new PageRenderer.TextCursor(text);
+            p.verticalFlow(cursor, "v#1:body", PageRenderer.Face.SERIF, NewspaperPage.BODY_EM, 300, 2000, 400, 1300, pitch);
+            RenderedPage rendered = p.finish(9L);
+            List<TextRegion> regions = new PagePreprocessor().prepare(rendered.image()).regions();
+            List<TextRegion> vertical = regions.stream().filter(r -> r.kind() == TextRegion.Kind.VERTICAL).toList();
+            assertEquals(rendered.lines().size(), regions.size(), "pitch " + pitch + ": " + regions);
+            assertEquals(rendered.lines().size(), vertical.size(), "pitch " + pitch + ": " + regions);
+            for (int i = 0; i < vertical.size(); i++) {
+                TruthLine t = rendered.lines().get(i);
+                Bbox b = vertical.get(i).bbox();
+                // truth boxes end with the last character's cell: a final 。 inks only its top right quarter
+                assertTrue(overlap(b, t.bbox()) > 0.8 && b.width() < 1.5 * (t.x1() - t.x0()),
+                        "pitch " + pitch + " column " + i + " " + t + " in " + b);
+            }
+        }
     }
 
     @Test
