@@ -7,7 +7,8 @@ import java.util.regex.Pattern;
 /**
  * A jump line or continuation line as printed in Chinese newspapers, parsed from OCR text:
  * {@code (下转4版)}, {@code 下转第4版}, {@code (转4版)}, {@code ▶▶下转04版①}, {@code ◀◀上接1版①},
- * {@code (上接第1版)}, with or without circled numbers, full- or half-width brackets. Digits
+ * {@code (上接第1版)}, {@code 下转第四版}, with or without circled numbers, full- or half-width
+ * brackets, the page in digits or in Chinese numerals. Digits
  * that OCR commonly confuses in such short lines ({@code ] | l I} for 1, {@code O o} for 0)
  * are read as digits.
  *
@@ -19,8 +20,11 @@ import java.util.regex.Pattern;
 public record JumpMarker(LineRole kind, int page, int key, String marker) {
 
     private static final String DIGITS = "0-9０-９OoIl|\\]";
-    private static final Pattern FROM = Pattern.compile("(?:下\\s*)?转\\s*(?:第\\s*)?([" + DIGITS + "]{1,3})\\s*版\\s*(.?)");
-    private static final Pattern TO = Pattern.compile("(?:上\\s*)?接\\s*(?:第\\s*)?([" + DIGITS + "]{1,3})\\s*版\\s*(.?)");
+    /** Chinese numerals as page numbers are printed in them (四, 十二, 二十四, 一〇). */
+    private static final String NUMERALS = "一二三四五六七八九十〇零";
+    private static final String PAGE = "([" + DIGITS + "]{1,3}|[" + NUMERALS + "]{1,4})";
+    private static final Pattern FROM = Pattern.compile("(?:下\\s*)?转\\s*(?:第\\s*)?" + PAGE + "\\s*版\\s*(.?)");
+    private static final Pattern TO = Pattern.compile("(?:上\\s*)?接\\s*(?:第\\s*)?" + PAGE + "\\s*版\\s*(.?)");
     /** Longest text of a line that is only a marker (brackets, arrows and OCR debris included). */
     private static final int MAX_LINE_CHARS = 16;
 
@@ -55,6 +59,9 @@ public record JumpMarker(LineRole kind, int page, int key, String marker) {
     }
 
     private static int parsePage(String s) {
+        if (NUMERALS.indexOf(s.charAt(0)) >= 0) {
+            return chineseNumber(s);
+        }
         StringBuilder d = new StringBuilder();
         for (char c : s.toCharArray()) {
             if (c >= '０' && c <= '９') {
@@ -72,6 +79,40 @@ public record JumpMarker(LineRole kind, int page, int key, String marker) {
         } catch (NumberFormatException e) {
             return -1;
         }
+    }
+
+    /**
+     * @param s Chinese numerals: with 十 (十二 = 12, 二十四 = 24) or digit by digit (一〇 = 10)
+     * @return the number, or -1 when malformed
+     */
+    static int chineseNumber(String s) {
+        int ten = s.indexOf('十');
+        if (ten >= 0) {
+            if (s.indexOf('十', ten + 1) >= 0 || ten > 1 || s.length() - ten > 2) {
+                return -1;
+            }
+            int tens = ten == 0 ? 1 : digit(s.charAt(0));
+            int units = ten == s.length() - 1 ? 0 : digit(s.charAt(ten + 1));
+            return tens <= 0 || units < 0 ? -1 : tens * 10 + units;
+        }
+        int n = 0;
+        for (char c : s.toCharArray()) {
+            int d = digit(c);
+            if (d < 0) {
+                return -1;
+            }
+            n = n * 10 + d;
+        }
+        return n;
+    }
+
+    /** @return 0–9 for 〇/零 and 一…九, -1 for anything else */
+    private static int digit(char c) {
+        if (c == '〇' || c == '零') {
+            return 0;
+        }
+        int i = "一二三四五六七八九".indexOf(c);
+        return i < 0 ? -1 : i + 1;
     }
 
     private static int circled(String s) {
