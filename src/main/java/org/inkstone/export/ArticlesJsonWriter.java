@@ -11,6 +11,7 @@ import org.inkstone.article.Article;
 import org.inkstone.layout.IssueMetadata;
 import org.inkstone.layout.LineRole;
 import org.inkstone.layout.PageLayout;
+import org.inkstone.model.Bbox;
 import org.inkstone.model.OcrLine;
 import org.inkstone.store.DocumentRecord;
 import org.inkstone.store.PageRecord;
@@ -102,9 +103,33 @@ public final class ArticlesJsonWriter {
         m.put("id", a.id());
         m.put("title", a.title());
         m.put("text", a.text());
-        m.put("fragments", a.fragments().stream().map(f -> Map.of("page", f.page(), "bbox", f.bbox().toArray())).toList());
-        m.put("continued", a.continued().stream().map(j -> Map.of("from_page", j.fromPage(), "to_page", j.toPage(),
-                "marker", j.marker())).toList());
+        m.put("fragments", a.fragments().stream().map(f -> fragment(f.page(), f.bbox())).toList());
+        m.put("continued", a.continued().stream().map(ArticlesJsonWriter::jump).toList());
+        return m;
+    }
+
+    /**
+     * @param page page number counted from 1
+     * @param bbox the fragment's box on the page image, px
+     * @return the JSON object of an article fragment {@code {"page": n, "bbox": [x0, y0, x1, y1]}},
+     *         keys in that order
+     */
+    public static Map<String, Object> fragment(int page, Bbox bbox) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("page", page);
+        m.put("bbox", bbox.toArray());
+        return m;
+    }
+
+    /**
+     * @param j a jump of an article from one page to another
+     * @return its JSON object {@code {"from_page", "to_page", "marker"}}, keys in that order
+     */
+    public static Map<String, Object> jump(Article.Jump j) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("from_page", j.fromPage());
+        m.put("to_page", j.toPage());
+        m.put("marker", j.marker());
         return m;
     }
 

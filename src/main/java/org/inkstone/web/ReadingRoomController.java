@@ -5,7 +5,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.inkstone.article.Article;
+import org.inkstone.export.ArticlesJsonWriter;
 import org.inkstone.search.ArticleSearcher;
 import org.inkstone.search.IndexedArticle;
 import org.inkstone.search.IndexedDocument;
@@ -118,12 +118,8 @@ public class ReadingRoomController {
             pages.add(m);
         }
         out.put("pages", pages);
-        out.put("fragments", a.fragments().stream().map(f -> Map.of("page", f.page(), "bbox", f.bbox().toArray())).toList());
-        List<Map<String, Object>> jumps = new ArrayList<>();
-        for (Article.Jump j : a.continued()) {
-            jumps.add(Map.of("from_page", j.fromPage(), "to_page", j.toPage(), "marker", j.marker()));
-        }
-        out.put("continued", jumps);
+        out.put("fragments", a.fragments().stream().map(f -> ArticlesJsonWriter.fragment(f.page(), f.bbox())).toList());
+        out.put("continued", a.continued().stream().map(ArticlesJsonWriter::jump).toList());
         List<Map<String, Object>> lines = new ArrayList<>();
         for (TextMap.LineSpan s : a.map().spans()) {
             Map<String, Object> m = new LinkedHashMap<>();
