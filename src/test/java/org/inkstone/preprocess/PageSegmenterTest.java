@@ -155,6 +155,27 @@ class PageSegmenterTest {
     }
 
     @Test
+    void measuresSkewOfAScanAtHighResolution() {
+        double angle = 0.8;
+        GrayImage skewed = Deskew.rotate(gray, -angle);
+        // the page as a 900 dpi scan: three times the size, bilinear
+        int k = 3, sw = skewed.width(), w = k * sw, h = k * skewed.height();
+        byte[] small = skewed.pixels(), big = new byte[w * h];
+        for (int y = 0; y < h; y++) {
+            int y0 = Math.min(skewed.height() - 2, y / k), fy = y % k;
+            for (int x = 0; x < w; x++) {
+                int x0 = Math.min(sw - 2, x / k), fx = x % k;
+                int i = y0 * sw + x0;
+                int top = (small[i] & 0xff) * (k - fx) + (small[i + 1] & 0xff) * fx;
+                int bottom = (small[i + sw] & 0xff) * (k - fx) + (small[i + sw + 1] & 0xff) * fx;
+                big[y * w + x] = (byte) ((top * (k - fy) + bottom * fy) / (k * k));
+            }
+        }
+        double measured = Deskew.measure(BinaryImage.of(new GrayImage(w, h, big), PageSegmenter.SCALE));
+        assertEquals(angle, measured, 0.1, "skew of a 900 dpi page turned by " + angle + "°");
+    }
+
+    @Test
     void aBlankPageHasNoRegionsAndNoSkew() {
         GrayImage blank = new GrayImage(1000, 1400, new byte[1000 * 1400]);
         java.util.Arrays.fill(blank.pixels(), (byte) 230);
