@@ -23,7 +23,7 @@ public record InkstoneProperties(Path scans, Path output, int workers, Ocr ocr, 
      * @param psm          Tesseract page segmentation mode when Tesseract segments the whole page
      * @param segmentation {@code regions}: Inkstone straightens the page, cuts it into lines and reads
      *                     them one by one (default); {@code page}: Tesseract reads the whole page with {@code psm}
-     * @param textHeight   character height lines are scaled to before recognition, px; 0 keeps the scan's size
+     * @param textHeight   largest character height lines are read at, px: taller type is scaled down to it; 0 keeps the scan's size
      * @param lineWidth    share of their width lines of square type are condensed to before recognition
      *                     (1 = none); pages whose type is already condensed are left as they are
      * @param review       thresholds below which a page is flagged for review

@@ -27,7 +27,8 @@ public interface OcrEngine extends AutoCloseable {
      * @param page       8-bit grayscale page image at scan resolution
      * @param dpi        scan resolution of {@code page}, dots per inch
      * @param regions    regions of {@code page} in reading order; images and rules are skipped
-     * @param textHeight character height the recogniser is given, px; 0 keeps the scan's size
+     * @param textHeight largest character height the recogniser is given, px (taller type is scaled
+     *                   down to it); 0 reads everything as scanned
      * @param widthScale horizontal scale of lines on top of that, 0 &lt; widthScale ≤ 1
      * @return one block per region that gave text, boxes in pixels of {@code page}
      * @throws OcrException if the engine fails on this page
