@@ -1,8 +1,7 @@
 package org.inkstone.ingest;
 
 import java.awt.image.BufferedImage;
-import java.awt.image.DataBufferByte;
-import java.awt.image.PixelInterleavedSampleModel;
+import java.awt.image.DataBuffer;
 import java.awt.image.Raster;
 import java.io.IOException;
 import java.io.InputStream;
@@ -165,8 +164,7 @@ public final class ScanPdfReader {
      */
     private static BufferedImage grayJpeg(PDImageXObject img) throws IOException {
         var cos = img.getCOSObject();
-        List<COSName> filters = cos.getFilters() instanceof COSName one ? List.of(one) : null;
-        if (filters == null || !COSName.DCT_DECODE.equals(filters.get(0)) || img.isStencil()
+        if (!COSName.DCT_DECODE.equals(cos.getFilters()) || img.isStencil()
                 || img.getBitsPerComponent() != 8 || img.getDecode() != null
                 || cos.getDictionaryObject(COSName.SMASK) != null || cos.getDictionaryObject(COSName.MASK) != null
                 || !COSName.DEVICEGRAY.getName().equals(img.getColorSpace().getName())) {
@@ -180,16 +178,12 @@ public final class ScanPdfReader {
         try (InputStream in = cos.createRawInputStream(); ImageInputStream iis = ImageIO.createImageInputStream(in)) {
             reader.setInput(iis);
             Raster raster = reader.readRaster(0, null);
-            if (raster.getNumBands() != 1 || raster.getWidth() != img.getWidth() || raster.getHeight() != img.getHeight()
-                    || !(raster.getDataBuffer() instanceof DataBufferByte data) || data.getOffset() != 0
-                    || raster.getSampleModelTranslateX() != 0 || raster.getSampleModelTranslateY() != 0
-                    || !(raster.getSampleModel() instanceof PixelInterleavedSampleModel sm)
-                    || sm.getPixelStride() != 1 || sm.getScanlineStride() != raster.getWidth()) {
+            if (raster.getNumBands() != 1 || raster.getTransferType() != DataBuffer.TYPE_BYTE
+                    || raster.getWidth() != img.getWidth() || raster.getHeight() != img.getHeight()) {
                 return null;
             }
             BufferedImage gray = new BufferedImage(raster.getWidth(), raster.getHeight(), BufferedImage.TYPE_BYTE_GRAY);
-            byte[] dst = ((DataBufferByte) gray.getRaster().getDataBuffer()).getData();
-            System.arraycopy(data.getData(), 0, dst, 0, dst.length);
+            gray.getRaster().setDataElements(0, 0, raster);
             return gray;
         } catch (IOException | RuntimeException e) {
             return null;
