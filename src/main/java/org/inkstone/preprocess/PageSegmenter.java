@@ -66,8 +66,7 @@ public final class PageSegmenter {
                 continue;
             }
             boolean hRule = w >= 8 * body && h <= Math.max(2, body / 2);
-            // a column rule may be broken into pieces; no character is twice the type high and that thin
-            boolean vRule = h >= 8 * body && w <= Math.max(2, body / 2) || h >= 2 * body && w <= Math.max(2, body / 4);
+            boolean vRule = h >= 8 * body && w <= Math.max(2, body / 2) || wornRule(w, h, body);
             boolean frame = w >= 6 * body && h >= 6 * body && cc.area[i] < 0.05 * w * h;
             if (hRule || vRule || frame) {
                 regions.add(new TextRegion(cc.box(i, s), TextRegion.Kind.RULE, 0));
@@ -81,6 +80,19 @@ public final class PageSegmenter {
         text = joinLargeTypePieces(text, body * s);
         text.addAll(regions);
         return new Result(text, body * s, aspect);
+    }
+
+    /**
+     * A rule worn or broken into pieces, or a piece of one: no text is a quarter of the type thick
+     * and twice the type high (upright) or eight times wide (lying).
+     *
+     * @param w    width, reduced px
+     * @param h    height, reduced px
+     * @param body body character height, reduced px
+     */
+    private static boolean wornRule(int w, int h, int body) {
+        int thin = Math.max(2, body / 4);
+        return w <= thin && h >= 2 * body || h <= thin && w >= 8 * body;
     }
 
     /**
@@ -108,9 +120,7 @@ public final class PageSegmenter {
         }
         int local = Math.max(2, Math.min(percentile(hs, 0.75), y1 - y0));
         int width = x1 - x0, height = y1 - y0;
-        int thin = Math.max(2, body / 4);
-        if (width <= thin && height >= 2 * body || height <= thin && width >= 8 * body) {
-            // a rule worn or broken into pieces: no text is a quarter of the type thick and that long
+        if (wornRule(width, height, body)) {
             out.add(new TextRegion(new Bbox(x0 * s, y0 * s, x1 * s, y1 * s), TextRegion.Kind.RULE, 0));
             return;
         }
