@@ -1,5 +1,6 @@
 package org.inkstone.preprocess;
 
+import java.util.SplittableRandom;
 import org.inkstone.model.Bbox;
 
 /**
@@ -43,7 +44,7 @@ public final class Deskew {
         int[] xs = new int[cap], ys = new int[cap];
         int m = 0;
         byte[] ink = page.ink();
-        java.util.SplittableRandom random = new java.util.SplittableRandom(0x5EED);
+        SplittableRandom random = new SplittableRandom(0x5EED);
         for (int y = 0; y < h && m < cap; y++) {
             for (int x = 0; x < w && m < cap; x++) {
                 if (ink[y * w + x] != 0 && (keep >= 1.0 || random.nextDouble() < keep)) {
