@@ -15,6 +15,7 @@ import org.inkstone.export.DocumentExport;
 import org.inkstone.export.LibraryExports;
 import org.inkstone.store.DocumentRecord;
 import org.inkstone.store.DocumentStore;
+import org.inkstone.store.ExportNames;
 import org.springframework.batch.core.scope.context.ChunkContext;
 import org.springframework.batch.core.step.StepContribution;
 import org.springframework.batch.core.step.tasklet.Tasklet;
@@ -26,6 +27,8 @@ import org.springframework.batch.infrastructure.repeat.RepeatStatus;
  * writes {@code OUTPUT/NAME/articles.json} for each document of the scans folder that was read,
  * then its library exports (ALTO, searchable PDF, article text; see {@link LibraryExports}).
  * Each document's articles are also indexed for search ({@link SearchIndex}, {@code OUTPUT/index/}).
+ * The step runs without a transaction of its own: each document's articles are committed
+ * before its files are written, so exports that fill the disk cannot take stored articles with them.
  */
 public class ExportTasklet implements Tasklet {
 
@@ -67,14 +70,35 @@ public class ExportTasklet implements Tasklet {
             var pages = store.pages(doc.id());
             List<PageLayout> layouts = pages.stream()
                     .map(p -> layout.analyze(p.pageNo(), p.width(), p.height(), p.lines())).toList();
-            var articles = assembler.assemble(doc.baseName(), layouts);
+            var articles = assembler.assemble(doc.exportName(), layouts);
             store.replaceArticles(doc.id(), articles);
             IssueMetadata meta = IssueMetadata.read(layouts, doc.sourceName(), fileNamePattern, issue.newspaper());
             SearchIndex.replaceDocument(output, doc, meta, pages, articles);
-            writer.write(doc, meta, pages, layouts, articles, output.resolve(doc.baseName()).resolve("articles.json"));
-            exports.write(new DocumentExport(doc, meta, pages, layouts, articles), output.resolve(doc.baseName()));
+            Path folder = exportFolder(output, doc);
+            writer.write(doc, meta, pages, layouts, articles, folder.resolve("articles.json"));
+            exports.write(new DocumentExport(doc, meta, pages, layouts, articles), folder);
             contribution.incrementWriteCount(1);
         }
+        // the exports share the disk with the database, which records the step's end next
+        store.checkSpace();
         return RepeatStatus.FINISHED;
+    }
+
+    /**
+     * @param output the output folder
+     * @param doc    a digitized document
+     * @return its export folder {@code OUTPUT/NAME}, a folder directly inside the output folder
+     * @throws IllegalStateException if its export name is missing or would lead anywhere else
+     *                               (names are made safe by {@link ExportNames}; this guards the guarantee)
+     */
+    static Path exportFolder(Path output, DocumentRecord doc) {
+        String name = doc.exportName();
+        Path root = output.toAbsolutePath().normalize();
+        Path folder = name == null ? null : root.resolve(name).normalize();
+        if (folder == null || !root.equals(folder.getParent()) || !folder.getFileName().toString().equals(name)
+                || !ExportNames.sanitize(name).equals(name) || ExportNames.RESERVED.contains(name.toLowerCase())) {
+            throw new IllegalStateException("document " + doc.sourceName() + " has no safe export name: " + name);
+        }
+        return folder;
     }
 }

@@ -189,7 +189,7 @@ public final class AltoWriter {
             start("sourceImageInformation");
             leaf("fileName", doc.document().sourceName());
             leaf("fileIdentifier", "fileIdentifierLocation", "SHA-256", doc.document().sha256());
-            leaf("documentIdentifier", "documentIdentifierLocation", "Inkstone", doc.document().baseName());
+            leaf("documentIdentifier", "documentIdentifierLocation", "Inkstone", doc.document().exportName());
             end();
             start("Processing");
             w.writeAttribute("ID", OCR);

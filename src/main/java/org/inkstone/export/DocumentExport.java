@@ -11,7 +11,7 @@ import org.inkstone.store.PageRecord;
  * Everything the exports of one digitized document are written from, as the export step has
  * it after layout analysis and article assembly.
  *
- * @param document the stored document (its {@link DocumentRecord#baseName()} names the export folder)
+ * @param document the stored document (its {@link DocumentRecord#exportName()} names the export folder)
  * @param issue    newspaper, date and printed page labels of the issue
  * @param pages    the stored pages in page order, with blocks, lines and words (boxes in px of
  *                 the page image at scan resolution); failed pages have no lines

@@ -79,7 +79,7 @@ public final class LibraryExports implements Closeable {
      */
     public List<Failure> write(DocumentExport doc, Path folder) {
         List<Failure> mine = new ArrayList<>();
-        String name = doc.document().baseName();
+        String name = doc.document().exportName();
         run(doc, "ALTO", folder.resolve(ALTO_DIR), true, dir -> alto.write(doc, dir), mine);
         run(doc, "searchable PDF", folder.resolve(name + ".pdf"), false, file -> pdf.write(doc, file), mine);
         run(doc, "article text", folder.resolve(TEXT_DIR), true, dir -> text.write(doc, dir), mine);

@@ -141,7 +141,7 @@ public final class SearchablePdfWriter implements Closeable {
     private static String title(DocumentExport doc) {
         String newspaper = doc.issue().newspaper(), date = doc.issue().date();
         if (newspaper == null && date == null) {
-            return doc.document().baseName();
+            return doc.document().exportName();
         }
         return ((newspaper == null ? "" : newspaper) + " " + (date == null ? "" : date)).strip();
     }

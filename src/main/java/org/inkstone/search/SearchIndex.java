@@ -101,7 +101,7 @@ public final class SearchIndex {
             pageInfo.add(new IndexedDocument.Page(p.pageNo(), p.width(), p.height(), p.dpi(),
                     p.status().toLowerCase(), label));
         }
-        String name = document.baseName();
+        String name = document.exportName();
         IndexedDocument doc = new IndexedDocument(name, document.sourceName(), document.sourcePath(), document.sha256(),
                 issue.newspaper(), issue.date(), pageInfo, articles.size());
         List<IndexedArticle> entries = new ArrayList<>();

@@ -10,12 +10,12 @@ package org.inkstone.store;
  * @param pageCount  number of pages (0 when the file could not be opened)
  * @param status     {@code PENDING}, {@code DONE} or {@code FAILED}
  * @param error      why the document failed, or null
+ * @param errorKind  whether the file or the machine was at fault when it failed, or null
+ * @param exportName name of its export folder {@code OUTPUT/NAME/}, its searchable PDF and its
+ *                   search index entries, prefix of its article ids ({@link ExportNames}); null for
+ *                   a document that could not be read
  */
 public record DocumentRecord(long id, String sha256, String sourceName, String sourcePath, int pageCount,
-                             String status, String error) {
-
-    /** @return the file name without its {@code .pdf} ending: the folder name of its exports */
-    public String baseName() {
-        return sourceName.replaceFirst("(?i)\\.pdf$", "");
-    }
+                             String status, String error, FailureKind errorKind,
+                             String exportName) {
 }

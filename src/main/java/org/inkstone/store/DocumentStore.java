@@ -15,7 +15,9 @@ import org.inkstone.model.OcrLine;
 import org.inkstone.model.OcrPage;
 import org.inkstone.model.OcrWord;
 import org.inkstone.ocr.PageQuality;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.RowMapper;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.stereotype.Repository;
 import org.springframework.transaction.annotation.Transactional;
@@ -24,7 +26,8 @@ import org.springframework.transaction.annotation.Transactional;
  * Stores documents, pages and their OCR text (block, line, word with boxes in page px and
  * confidences in [0, 1]) in the relational schema of {@code db/migration}. Every write of a
  * page replaces what was stored for it before, in one transaction, so a page is never stored
- * twice.
+ * twice. Every method that writes first checks that the database's disk has its reserve free
+ * ({@link DiskSpace}) and otherwise throws {@link DiskSpace.NoSpaceException} without writing.
  */
 @Repository
 public class DocumentStore {
@@ -33,10 +36,32 @@ public class DocumentStore {
     public static final String PENDING = "PENDING", DONE = "DONE", FAILED = "FAILED";
 
     private final JdbcTemplate jdbc;
+    private final DiskSpace space;
 
-    /** @param jdbc template over the Inkstone database */
+    /** @param jdbc template over the Inkstone database; writes are not checked for disk space */
     public DocumentStore(JdbcTemplate jdbc) {
+        this(jdbc, new DiskSpace(null, 0));
+    }
+
+    /**
+     * @param jdbc  template over the Inkstone database
+     * @param space the reserve kept free on the database's disk: every write checks it first and
+     *              throws {@link DiskSpace.NoSpaceException} when it is not there
+     */
+    @Autowired
+    public DocumentStore(JdbcTemplate jdbc, DiskSpace space) {
         this.jdbc = jdbc;
+        this.space = space;
+    }
+
+    /**
+     * Checks that the database's disk has its reserve free, for a step that has written other
+     * files since its last database write (the exports) and is about to finish.
+     *
+     * @throws DiskSpace.NoSpaceException if it does not
+     */
+    public void checkSpace() {
+        space.check();
     }
 
     /**
@@ -44,10 +69,14 @@ public class DocumentStore {
      * @return the document with that identity, if stored
      */
     public Optional<DocumentRecord> findBySha256(String sha256) {
-        return jdbc.query("SELECT * FROM document WHERE sha256 = ?", (rs, i) -> new DocumentRecord(
-                rs.getLong("id"), rs.getString("sha256"), rs.getString("source_name"), rs.getString("source_path"),
-                rs.getInt("page_count"), rs.getString("status"), rs.getString("error")), sha256).stream().findFirst();
+        return jdbc.query("SELECT * FROM document WHERE sha256 = ?", DOCUMENT, sha256).stream().findFirst();
     }
+
+    private static final RowMapper<DocumentRecord> DOCUMENT = (rs, i) -> new DocumentRecord(rs.getLong("id"),
+            rs.getString("sha256"), rs.getString("source_name"), rs.getString("source_path"), rs.getInt("page_count"),
+            rs.getString("status"), rs.getString("error"),
+            rs.getString("error_kind") == null ? null : FailureKind.valueOf(rs.getString("error_kind")),
+            rs.getString("export_name"));
 
     /**
      * Records where a known document's file is now (it may have been renamed or moved).
@@ -56,6 +85,7 @@ public class DocumentStore {
      * @param file       the file's current path
      */
     public void updateLocation(long documentId, Path file) {
+        space.check();
         Path abs = file.toAbsolutePath().normalize();
         jdbc.update("UPDATE document SET source_name = ?, source_path = ?, source_dir = ? WHERE id = ?",
                 abs.getFileName().toString(), abs.toString(), abs.getParent().toString(), documentId);
@@ -69,13 +99,59 @@ public class DocumentStore {
      */
     @Transactional
     public long registerDocument(DocumentInfo info) {
-        long id = insertDocument(info.path(), info.sha256(), info.sizeBytes(), info.pageCount(), PENDING, null);
+        long id = insertDocument(info.path(), info.sha256(), info.sizeBytes(), 0, PENDING, null, null);
+        addPages(id, info);
+        return id;
+    }
+
+    /**
+     * Registers the pages of a document that failed before and now opens (a retry): the document
+     * becomes {@code PENDING} with its page count, one {@code PENDING} row per page and an export
+     * name, its error cleared.
+     *
+     * @param documentId database id of the failed document
+     * @param info       what ingest found now
+     */
+    @Transactional
+    public void registerPages(long documentId, DocumentInfo info) {
+        space.check();
+        jdbc.update("DELETE FROM page WHERE document_id = ?", documentId);
+        addPages(documentId, info);
+    }
+
+    private void addPages(long id, DocumentInfo info) {
+        Path abs = info.path().toAbsolutePath().normalize();
+        String name = ExportNames.choose(abs.getFileName().toString(), info.sha256(), key -> jdbc.queryForObject(
+                "SELECT COUNT(*) FROM document WHERE export_key = ? AND id <> ?", Integer.class, key, id) > 0);
+        jdbc.update("UPDATE document SET page_count = ?, status = ?, error = NULL, error_kind = NULL, "
+                + "export_name = ?, export_key = ? WHERE id = ?", info.pageCount(), PENDING, name,
+                name.toLowerCase(java.util.Locale.ROOT), id);
         List<Object[]> rows = new ArrayList<>();
         for (int p = 1; p <= info.pageCount(); p++) {
             rows.add(new Object[] {id, p, PENDING});
         }
         jdbc.batchUpdate("INSERT INTO page (document_id, page_no, status) VALUES (?, ?, ?)", rows);
-        return id;
+    }
+
+    /**
+     * Gives every readable document stored without an export name (by an earlier version) one,
+     * in the order they were registered ({@link ExportNames}).
+     *
+     * @return how many documents got a name
+     */
+    @Transactional
+    public int assignMissingExportNames() {
+        space.check();
+        List<Object[]> missing = jdbc.query("SELECT id, source_name, sha256 FROM document WHERE export_name IS NULL "
+                + "AND status <> ? ORDER BY id", (rs, i) -> new Object[] {rs.getLong(1), rs.getString(2),
+                rs.getString(3)}, FAILED);
+        for (Object[] d : missing) {
+            String name = ExportNames.choose((String) d[1], (String) d[2], key -> jdbc.queryForObject(
+                    "SELECT COUNT(*) FROM document WHERE export_key = ?", Integer.class, key) > 0);
+            jdbc.update("UPDATE document SET export_name = ?, export_key = ? WHERE id = ?", name,
+                    name.toLowerCase(java.util.Locale.ROOT), d[0]);
+        }
+        return missing.size();
     }
 
     /**
@@ -85,18 +161,34 @@ public class DocumentStore {
      * @param sha256 hex SHA-256 of its bytes
      * @param size   its size, bytes
      * @param reason why it failed, for the operator
+     * @param kind   whether the file itself is at fault or the machine (then the next run tries it again)
      * @return the document's database id
      */
-    public long registerFailedDocument(Path file, String sha256, long size, String reason) {
-        return insertDocument(file, sha256, size, 0, FAILED, reason);
+    public long registerFailedDocument(Path file, String sha256, long size, String reason, FailureKind kind) {
+        return insertDocument(file, sha256, size, 0, FAILED, reason, kind);
     }
 
-    private long insertDocument(Path file, String sha, long size, int pages, String status, String error) {
+    /**
+     * Records that a known document failed again, with the reason.
+     *
+     * @param documentId database id
+     * @param reason     why it failed, for the operator
+     * @param kind       whether the file itself is at fault or the machine
+     */
+    public void failDocument(long documentId, String reason, FailureKind kind) {
+        space.check();
+        jdbc.update("UPDATE document SET status = ?, error = ?, error_kind = ? WHERE id = ?", FAILED,
+                truncate(reason), kind.name(), documentId);
+    }
+
+    private long insertDocument(Path file, String sha, long size, int pages, String status, String error,
+                                FailureKind kind) {
+        space.check();
         Path abs = file.toAbsolutePath().normalize();
         GeneratedKeyHolder key = new GeneratedKeyHolder();
         jdbc.update(con -> {
             PreparedStatement ps = con.prepareStatement("INSERT INTO document (sha256, source_name, source_path, "
-                    + "source_dir, size_bytes, page_count, status, error) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+                    + "source_dir, size_bytes, page_count, status, error, error_kind) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
                     new String[] {"ID"});
             ps.setString(1, sha);
             ps.setString(2, abs.getFileName().toString());
@@ -106,9 +198,32 @@ public class DocumentStore {
             ps.setInt(6, pages);
             ps.setString(7, status);
             ps.setString(8, truncate(error));
+            ps.setString(9, kind == null ? null : kind.name());
             return ps;
         }, key);
         return key.getKey().longValue();
+    }
+
+    /**
+     * Puts failed pages of a scans folder's documents back in the queue: their status becomes
+     * {@code PENDING} (their error goes; text stored before stays until the page is read again)
+     * and so does their document's.
+     *
+     * @param dir a scans folder
+     * @param all every failed page; otherwise only those that failed for an
+     *            {@link FailureKind#ENVIRONMENT environmental} reason
+     * @return how many pages were put back
+     */
+    @Transactional
+    public int retryFailedPages(Path dir, boolean all) {
+        space.check();
+        String which = "p.status = ? AND d.source_dir = ?" + (all ? "" : " AND p.error_kind = ?");
+        Object[] args = all ? new Object[] {FAILED, dir.toAbsolutePath().normalize().toString()}
+                : new Object[] {FAILED, dir.toAbsolutePath().normalize().toString(), FailureKind.ENVIRONMENT.name()};
+        jdbc.update("UPDATE document d SET status = '" + PENDING + "', finished_at = NULL WHERE d.status <> '"
+                + FAILED + "' AND EXISTS (SELECT 1 FROM page p WHERE p.document_id = d.id AND " + which + ")", args);
+        return jdbc.update("UPDATE page p SET status = '" + PENDING + "', error = NULL, error_kind = NULL "
+                + "WHERE EXISTS (SELECT 1 FROM document d WHERE d.id = p.document_id AND " + which + ")", args);
     }
 
     /**
@@ -145,6 +260,7 @@ public class DocumentStore {
      */
     @Transactional
     public void storePage(long pageId, OcrPage page, boolean nativeScan, long ocrMillis, PageQuality quality) {
+        space.check();
         jdbc.update("DELETE FROM text_block WHERE page_id = ?", pageId);
         int lineSeq = 0;
         List<Object[]> words = new ArrayList<>();
@@ -167,7 +283,7 @@ public class DocumentStore {
         }
         jdbc.batchUpdate("INSERT INTO word (line_id, seq, text, x0, y0, x1, y1, confidence) "
                 + "VALUES (?, ?, ?, ?, ?, ?, ?, ?)", words);
-        jdbc.update("UPDATE page SET status = ?, error = NULL, width = ?, height = ?, dpi = ?, native_scan = ?, "
+        jdbc.update("UPDATE page SET status = ?, error = NULL, error_kind = NULL, width = ?, height = ?, dpi = ?, native_scan = ?, "
                         + "confidence = ?, ocr_millis = ?, skew_deg = ?, contrast = ?, review = ?, "
                         + "finished_at = CURRENT_TIMESTAMP WHERE id = ?",
                 DONE, page.width(), page.height(), page.dpi(), nativeScan, page.confidence(), ocrMillis,
@@ -192,10 +308,12 @@ public class DocumentStore {
      *
      * @param pageId database id
      * @param reason why the page failed, for the operator
+     * @param kind   whether the page itself is at fault or the machine (then the next run tries it again)
      */
-    public void failPage(long pageId, String reason) {
-        jdbc.update("UPDATE page SET status = ?, error = ?, finished_at = CURRENT_TIMESTAMP WHERE id = ?",
-                FAILED, truncate(reason), pageId);
+    public void failPage(long pageId, String reason, FailureKind kind) {
+        space.check();
+        jdbc.update("UPDATE page SET status = ?, error = ?, error_kind = ?, finished_at = CURRENT_TIMESTAMP "
+                + "WHERE id = ?", FAILED, truncate(reason), kind.name(), pageId);
     }
 
     /**
@@ -204,6 +322,7 @@ public class DocumentStore {
      * @param dir a scans folder
      */
     public void finishDocuments(Path dir) {
+        space.check();
         jdbc.update("UPDATE document d SET status = ?, finished_at = CURRENT_TIMESTAMP WHERE d.status = ? "
                 + "AND d.source_dir = ? AND NOT EXISTS (SELECT 1 FROM page p WHERE p.document_id = d.id AND p.status = ?)",
                 DONE, PENDING, dir.toAbsolutePath().normalize().toString(), PENDING);
@@ -214,9 +333,7 @@ public class DocumentStore {
      * @return every document last seen in {@code dir}, by name
      */
     public List<DocumentRecord> documentsIn(Path dir) {
-        return jdbc.query("SELECT * FROM document WHERE source_dir = ? ORDER BY source_name", (rs, i) -> new DocumentRecord(
-                rs.getLong("id"), rs.getString("sha256"), rs.getString("source_name"), rs.getString("source_path"),
-                rs.getInt("page_count"), rs.getString("status"), rs.getString("error")),
+        return jdbc.query("SELECT * FROM document WHERE source_dir = ? ORDER BY source_name", DOCUMENT,
                 dir.toAbsolutePath().normalize().toString());
     }
 
@@ -230,6 +347,7 @@ public class DocumentStore {
      */
     @Transactional
     public void replaceArticles(long documentId, List<Article> articles) {
+        space.check();
         jdbc.update("DELETE FROM article WHERE document_id = ?", documentId);
         Map<Integer, Long> pageIds = new java.util.HashMap<>();
         jdbc.query("SELECT page_no, id FROM page WHERE document_id = ?",

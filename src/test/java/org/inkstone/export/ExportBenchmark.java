@@ -68,13 +68,13 @@ public final class ExportBenchmark {
                 }
                 Map<String, double[]> times = new LinkedHashMap<>();
                 for (int r = 0; r <= repeats; r++) {
-                    Path dir = tmp.resolve(doc.baseName() + "-" + r);
+                    Path dir = tmp.resolve(doc.exportName() + "-" + r);
                     long t0 = System.nanoTime();
                     var stored = store.pages(doc.id());
                     long t1 = System.nanoTime();
                     List<PageLayout> layouts = stored.stream()
                             .map(p -> layout.analyze(p.pageNo(), p.width(), p.height(), p.lines())).toList();
-                    var articles = assembler.assemble(doc.baseName(), layouts);
+                    var articles = assembler.assemble(doc.exportName(), layouts);
                     IssueMetadata meta = IssueMetadata.read(layouts, doc.sourceName(), fileNames, null);
                     long t2 = System.nanoTime();
                     json.write(doc, meta, stored, layouts, articles, dir.resolve("articles.json"));
@@ -82,7 +82,7 @@ public final class ExportBenchmark {
                     DocumentExport export = new DocumentExport(doc, meta, stored, layouts, articles);
                     alto.write(export, dir.resolve("alto"));
                     long t4 = System.nanoTime();
-                    pdf.write(export, dir.resolve(doc.baseName() + ".pdf"));
+                    pdf.write(export, dir.resolve(doc.exportName() + ".pdf"));
                     long t5 = System.nanoTime();
                     text.write(export, dir.resolve("text"));
                     long t6 = System.nanoTime();

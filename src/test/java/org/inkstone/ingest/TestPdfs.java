@@ -77,6 +77,23 @@ public final class TestPdfs {
         }
     }
 
+    /**
+     * A one-page scan of a few lines of Chinese text (Noto Serif CJK at 12 pt, 300 dpi, no
+     * degradation): a small real document that is quick to recognise.
+     *
+     * @param file  where to write it
+     * @param lines the text lines, one per line of the page
+     * @return the rendered page, with its truth
+     */
+    public static org.inkstone.fixture.RenderedPage textPage(Path file, java.util.List<String> lines) throws IOException {
+        var page = org.inkstone.fixture.PageRenderer.renderLines(lines, 300, 12f);
+        try (PDDocument doc = new PDDocument()) {
+            addScanPage(doc, LosslessFactory.createFromImage(doc, page.image()), page.dpi());
+            doc.save(file.toFile());
+        }
+        return page;
+    }
+
     /** @return a white 8-bit gray image */
     public static BufferedImage white(int w, int h) {
         BufferedImage img = new BufferedImage(w, h, BufferedImage.TYPE_BYTE_GRAY);

@@ -75,7 +75,7 @@ class DocumentStoreTest {
         assertTrue(store.pagesForReview(dir).isEmpty());
         assertEquals(0.3, jdbc.queryForObject("SELECT skew_deg FROM page WHERE id = ?", Double.class,
                 pending.get(0).pageId()));
-        store.failPage(pending.get(1).pageId(), "unreadable page: test");
+        store.failPage(pending.get(1).pageId(), "unreadable page: test", FailureKind.INPUT);
 
         assertEquals(2, jdbc.queryForObject("SELECT COUNT(*) FROM text_line", Integer.class));
         assertEquals(2, jdbc.queryForObject("SELECT COUNT(*) FROM word", Integer.class));
@@ -85,7 +85,7 @@ class DocumentStoreTest {
         store.finishDocuments(dir);
         DocumentRecord doc = store.findBySha256("a".repeat(64)).orElseThrow();
         assertEquals(DocumentStore.DONE, doc.status());
-        assertEquals("issue-2025-06-03", doc.baseName());
+        assertEquals("issue-2025-06-03", doc.exportName());
 
         List<PageRecord> pages = store.pages(id);
         assertEquals(2, pages.size());
@@ -100,7 +100,7 @@ class DocumentStoreTest {
     @Test
     void recordsRejectedDocumentWithReason() throws Exception {
         Path bad = Files.createFile(dir.resolve("empty.pdf"));
-        store.registerFailedDocument(bad, "b".repeat(64), 0, "empty file (0 bytes)");
+        store.registerFailedDocument(bad, "b".repeat(64), 0, "empty file (0 bytes)", FailureKind.INPUT);
         DocumentRecord doc = store.documentsIn(dir).get(0);
         assertEquals(DocumentStore.FAILED, doc.status());
         assertEquals("empty file (0 bytes)", doc.error());
