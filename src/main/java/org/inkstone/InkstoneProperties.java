@@ -13,9 +13,14 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * @param ocr     recogniser settings
  * @param ingest  limits on input
  * @param issue   where issue metadata comes from when the pages do not show it
+ * @param store   limits of the database
+ * @param retryFailed whether a run tries every failed document and page of the scans folder
+ *                    again, not only those that failed for a reason of the machine's
+ *                    ({@code --retry-failed})
  */
 @ConfigurationProperties("inkstone")
-public record InkstoneProperties(Path scans, Path output, int workers, Ocr ocr, Ingest ingest, Issue issue) {
+public record InkstoneProperties(Path scans, Path output, int workers, Ocr ocr, Ingest ingest, Issue issue,
+                                 Store store, boolean retryFailed) {
 
     /**
      * @param tessdata folder of Tesseract models
@@ -40,6 +45,13 @@ public record InkstoneProperties(Path scans, Path output, int workers, Ocr ocr, 
      * @param minConfidence smallest mean line confidence accepted, 0..1
      */
     public record Review(double maxSkew, int minContrast, double minConfidence) {
+    }
+
+    /**
+     * @param minFreeMb space kept free on the database's disk, MB (2^20 bytes): the job stops with
+     *                  "no space left" rather than write with less (see {@code org.inkstone.store.DiskSpace})
+     */
+    public record Store(int minFreeMb) {
     }
 
     /** @param maxPageMegapixels largest page image accepted, megapixels (width × height / 10^6) */

@@ -14,6 +14,7 @@ import org.inkstone.ocr.PageQuality;
 import org.inkstone.preprocess.GrayImage;
 import org.inkstone.preprocess.PagePreprocessor;
 import org.inkstone.preprocess.PreparedPage;
+import org.inkstone.store.FailureKind;
 import org.inkstone.store.PageTask;
 import org.springframework.batch.infrastructure.item.ItemProcessor;
 
@@ -22,8 +23,9 @@ import org.springframework.batch.infrastructure.item.ItemProcessor;
  * calling thread's engine, then judges its quality. With {@code segmentation=regions} the page
  * is straightened, cut into lines and read line by line, and every box is mapped back onto the
  * page as scanned; with {@code page} Tesseract reads the whole page. A page that cannot be read
- * becomes a failed {@link PageResult} with the reason, so the job records it and goes on; an
- * engine that cannot start fails the step.
+ * (a bad page, a file that can no longer be read, the recogniser or the preprocessing failing on
+ * it, memory running out) becomes a failed {@link PageResult} with the reason and its
+ * {@link FailureKind}, so the job records it and goes on; an engine that cannot start fails the step.
  */
 public class PageOcrProcessor implements ItemProcessor<PageTask, PageResult> {
 
@@ -50,17 +52,19 @@ public class PageOcrProcessor implements ItemProcessor<PageTask, PageResult> {
      * @param task the page
      * @return the page's text and quality, or a failed result naming why the page could not be read
      * @throws OcrException if no OCR engine can be started (missing model): fatal for the step
-     * @throws IOException  if the PDF cannot be read from disk any more
      */
     @Override
-    public PageResult process(PageTask task) throws OcrException, IOException {
+    public PageResult process(PageTask task) throws OcrException {
         long t0 = System.nanoTime();
         OcrEngine engine = engines.engine();
         PageImage image;
         try {
             image = pdf.readPage(task.source(), task.pageNo());
         } catch (BadPageException | BadDocumentException e) {
-            return new PageResult(task, null, false, ms(t0), e.getMessage(), null);
+            return PageResult.failed(task, false, ms(t0), e.getMessage(), FailureKind.of(e));
+        } catch (IOException e) {
+            return PageResult.failed(task, false, ms(t0), "cannot read " + task.source() + ": " + describe(e),
+                    FailureKind.ENVIRONMENT);
         }
         try {
             OcrPage page;
@@ -79,10 +83,21 @@ public class PageOcrProcessor implements ItemProcessor<PageTask, PageResult> {
             var review = settings.review();
             PageQuality quality = PageQuality.judge(skew, contrast, page.confidence(), page.lines().size(),
                     review.maxSkew(), review.minContrast(), review.minConfidence());
-            return new PageResult(task, page, image.nativeScan(), ms(t0), null, quality);
+            return new PageResult(task, page, image.nativeScan(), ms(t0), null, quality, null);
         } catch (OcrException e) {
-            return new PageResult(task, null, image.nativeScan(), ms(t0), "OCR failed: " + e.getMessage(), null);
+            return PageResult.failed(task, image.nativeScan(), ms(t0), "OCR failed: " + describe(e),
+                    FailureKind.ENVIRONMENT);
+        } catch (RuntimeException | OutOfMemoryError e) {
+            // A fault on one page (a defect met by its content, or a page too large for the memory
+            // left) fails that page, not the run.
+            return PageResult.failed(task, image.nativeScan(), ms(t0), "page could not be processed: " + describe(e),
+                    FailureKind.of(e));
         }
+    }
+
+    private static String describe(Throwable e) {
+        String m = e.getMessage();
+        return m == null || m.isBlank() ? e.getClass().getSimpleName() : m;
     }
 
     /**

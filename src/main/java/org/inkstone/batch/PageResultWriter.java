@@ -23,7 +23,7 @@ public class PageResultWriter implements ItemWriter<PageResult> {
             if (r.ok()) {
                 store.storePage(r.task().pageId(), r.ocr(), r.nativeScan(), r.millis(), r.quality());
             } else {
-                store.failPage(r.task().pageId(), r.error());
+                store.failPage(r.task().pageId(), r.error(), r.errorKind());
             }
         }
     }

@@ -52,6 +52,12 @@ public final class ScanPdfReader {
     /** Resolution at which pages that are not a single scan are rendered, dpi. */
     public static final int RENDER_DPI = 300;
 
+    static {
+        // Decoding page images needs no disk: ImageIO's default stream cache writes a temporary
+        // file per image into java.io.tmpdir, which fails pages when that folder is full.
+        ImageIO.setUseCache(false);
+    }
+
     private final long maxPagePixels;
 
     /** @param maxPagePixels largest page image accepted, in pixels (width × height) */
@@ -115,7 +121,7 @@ public final class ScanPdfReader {
                 }
                 return render(doc, pageNo, box);
             } catch (IOException | RuntimeException e) {
-                throw new BadPageException("unreadable page: " + describe(e));
+                throw new BadPageException("unreadable page: " + describe(e), e);
             }
         }
     }

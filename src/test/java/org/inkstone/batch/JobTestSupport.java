@@ -27,23 +27,39 @@ final class JobTestSupport {
     private JobTestSupport() {
     }
 
-    /** Exit code and standard output of one run. */
-    record Run(int exitCode, String out) {
+    /** Exit code, standard output and standard error of one run. */
+    record Run(int exitCode, String out, String err) {
     }
 
-    /** Runs {@code inkstone run} in-process, capturing standard output. */
-    static synchronized Run run(Path scans, Path output, String... extra) {
-        PrintStream saved = System.out;
-        ByteArrayOutputStream buf = new ByteArrayOutputStream();
-        System.setOut(new PrintStream(buf, true, StandardCharsets.UTF_8));
+    /** Something that runs like a command and gives its exit code. */
+    @FunctionalInterface
+    interface Command {
+        int run() throws Exception;
+    }
+
+    /** Runs {@code inkstone run} in-process, capturing standard output and standard error. */
+    static Run run(Path scans, Path output, String... extra) {
+        List<String> args = new ArrayList<>(List.of("run", "--scans", scans.toString(), "--output", output.toString()));
+        args.addAll(List.of(extra));
+        return capture(() -> InkstoneApplication.execute(args.toArray(String[]::new)));
+    }
+
+    /** Runs a command in-process, capturing standard output and standard error (echoed afterwards). */
+    static synchronized Run capture(Command command) {
+        PrintStream savedOut = System.out, savedErr = System.err;
+        ByteArrayOutputStream out = new ByteArrayOutputStream(), err = new ByteArrayOutputStream();
+        System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
+        System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
         try {
-            List<String> args = new ArrayList<>(List.of("run", "--scans", scans.toString(), "--output", output.toString()));
-            args.addAll(List.of(extra));
-            int code = InkstoneApplication.execute(args.toArray(String[]::new));
-            return new Run(code, buf.toString(StandardCharsets.UTF_8));
+            int code = command.run();
+            return new Run(code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
         } finally {
-            System.setOut(saved);
-            System.out.print(buf.toString(StandardCharsets.UTF_8));
+            System.setOut(savedOut);
+            System.setErr(savedErr);
+            System.out.print(out.toString(StandardCharsets.UTF_8));
+            System.err.print(err.toString(StandardCharsets.UTF_8));
         }
     }
 
