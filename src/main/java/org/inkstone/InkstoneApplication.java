@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
 import org.inkstone.batch.DigitizeRunner;
+import org.inkstone.batch.OutputLock;
 import org.inkstone.search.ArticleSearcher;
 import org.inkstone.search.SearchCommand;
 import org.inkstone.search.SearchIndex;
@@ -23,7 +24,7 @@ import org.springframework.context.event.ContextClosedEvent;
  * Inkstone's command line.
  *
  * <pre>
- * inkstone run [--scans DIR] [--output DIR] [--workers N] [--inkstone.KEY=VALUE ...]
+ * inkstone run [--scans DIR] [--output DIR] [--workers N] [--retry-failed] [--inkstone.KEY=VALUE ...]
  * inkstone search "QUERY" [--from DATE] [--to DATE] [--newspaper N] [--page P] [--limit N] [--output DIR]
  * inkstone serve [--port 8080] [--output DIR]
  * </pre>
@@ -66,7 +67,7 @@ public class InkstoneApplication {
             case "search" -> SearchCommand.run(rest, System.out, System.err);
             case "serve" -> serve(rest);
             default -> {
-                System.err.println("usage: inkstone run [--scans DIR] [--output DIR] [--workers N] [--inkstone.KEY=VALUE ...]");
+                System.err.println("usage: inkstone run [--scans DIR] [--output DIR] [--workers N] [--retry-failed] [--inkstone.KEY=VALUE ...]");
                 System.err.println("       " + SearchCommand.USAGE.substring("usage: ".length()));
                 System.err.println("       inkstone serve [--port 8080] [--output DIR]");
                 yield 64;
@@ -85,6 +86,7 @@ public class InkstoneApplication {
                 case "--scans" -> { scans = require(a, value); i++; }
                 case "--output" -> { output = require(a, value); i++; }
                 case "--workers" -> { springArgs.add("--inkstone.workers=" + require(a, value)); i++; }
+                case "--retry-failed" -> springArgs.add("--inkstone.retry-failed=true");
                 default -> {
                     if (!a.startsWith("--") || !a.contains("=")) {
                         System.err.println("inkstone: unknown option " + a);
@@ -94,17 +96,47 @@ public class InkstoneApplication {
                 }
             }
         }
+        Path out = Path.of(output).toAbsolutePath().normalize();
         springArgs.add(0, "--inkstone.scans=" + Path.of(scans).toAbsolutePath().normalize());
-        springArgs.add(1, "--inkstone.output=" + Path.of(output).toAbsolutePath().normalize());
-        try (ConfigurableApplicationContext ctx = new SpringApplicationBuilder(InkstoneApplication.class)
+        springArgs.add(1, "--inkstone.output=" + out);
+        // Warnings and errors of the libraries, with their stack traces, go to a log file; the
+        // terminal shows the job's own lines (progress, summary, one line per failure).
+        springArgs.add(2, "--logging.file.name=" + out.resolve(LOG));
+        springArgs.add(3, "--logging.threshold.console=OFF");
+        // The lock is taken before the database is opened and released after it is closed.
+        try (OutputLock lock = OutputLock.acquire(out);
+             ConfigurableApplicationContext ctx = new SpringApplicationBuilder(InkstoneApplication.class)
                 .web(WebApplicationType.NONE).logStartupInfo(false)
                 .run(springArgs.toArray(String[]::new))) {
             InkstoneProperties settings = ctx.getBean(InkstoneProperties.class);
             return ctx.getBean(DigitizeRunner.class).run(settings.scans());
-        } catch (Exception e) {
+        } catch (OutputLock.InUseException e) {
             System.err.println("inkstone: " + e.getMessage());
+            return IN_USE;
+        } catch (Exception e) {
+            String root = rootMessage(e);
+            if (root.contains("Database lock acquisition failure")) {
+                // the database is held by a process that does not take the output lock
+                System.err.println("inkstone: the database in " + out.resolve("db") + " is in use by another process");
+                return IN_USE;
+            }
+            System.err.println("inkstone: " + root);
             return 2;
         }
+    }
+
+    /** The job's log file inside the output folder: warnings and errors with their stack traces. */
+    public static final String LOG = "logs/inkstone.log";
+
+    /** Exit status of {@code run} when another run holds the output folder (sysexits' EX_TEMPFAIL: try again later). */
+    public static final int IN_USE = 75;
+
+    private static String rootMessage(Throwable e) {
+        Throwable root = e;
+        while (root.getCause() != null && root.getCause() != root) {
+            root = root.getCause();
+        }
+        return root.getMessage() == null ? root.getClass().getName() : root.getMessage();
     }
 
     /**

@@ -10,6 +10,7 @@ import org.inkstone.ocr.OcrEnginePool;
 import org.inkstone.ocr.OcrSettings;
 import org.inkstone.ocr.TesseractEngine;
 import org.inkstone.preprocess.PagePreprocessor;
+import org.inkstone.store.DiskSpace;
 import org.inkstone.store.DocumentStore;
 import org.inkstone.store.PageTask;
 import org.springframework.batch.core.job.Job;
@@ -20,6 +21,7 @@ import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.batch.core.step.Step;
 import org.springframework.batch.core.step.StepExecution;
 import org.springframework.batch.core.step.builder.StepBuilder;
+import org.springframework.batch.infrastructure.support.transaction.ResourcelessTransactionManager;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.scheduling.concurrent.ThreadPoolTaskExecutor;
@@ -62,6 +64,11 @@ public class DigitizeJobConfig {
     }
 
     @Bean
+    DiskSpace databaseSpace(InkstoneProperties props) {
+        return new DiskSpace(props.output().resolve("db"), props.store().minFreeMb() * 1048576L);
+    }
+
+    @Bean
     PageQueue pageQueue(DocumentStore store) {
         return new PageQueue(store);
     }
@@ -88,9 +95,13 @@ public class DigitizeJobConfig {
     }
 
     @Bean
-    Step catalogStep(JobRepository repo, PlatformTransactionManager tx, ScanPdfReader pdf, DocumentStore store) {
-        return new StepBuilder("catalog", repo).tasklet(new CatalogTasklet(pdf, store), tx)
-                .allowStartIfComplete(true).build();
+    CatalogTasklet catalog(ScanPdfReader pdf, DocumentStore store, InkstoneProperties props) {
+        return new CatalogTasklet(pdf, store, props.retryFailed());
+    }
+
+    @Bean
+    Step catalogStep(JobRepository repo, PlatformTransactionManager tx, CatalogTasklet catalog) {
+        return new StepBuilder("catalog", repo).tasklet(catalog, tx).allowStartIfComplete(true).build();
     }
 
     @Bean
@@ -121,10 +132,11 @@ public class DigitizeJobConfig {
     }
 
     @Bean
-    Step exportStep(JobRepository repo, PlatformTransactionManager tx, DocumentStore store, InkstoneProperties props,
-                    LibraryExports exports) {
+    Step exportStep(JobRepository repo, DocumentStore store, InkstoneProperties props, LibraryExports exports) {
+        // No step transaction: DocumentStore commits each document's articles on its own (see ExportTasklet).
         return new StepBuilder("export", repo)
-                .tasklet(new ExportTasklet(store, new ArticlesJsonWriter(), exports, props.output(), props.issue()), tx)
+                .tasklet(new ExportTasklet(store, new ArticlesJsonWriter(), exports, props.output(), props.issue()),
+                        new ResourcelessTransactionManager())
                 .allowStartIfComplete(true).build();
     }
 

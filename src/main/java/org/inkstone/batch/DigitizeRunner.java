@@ -4,8 +4,11 @@ import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Set;
 import org.inkstone.export.LibraryExports;
+import org.inkstone.store.DiskSpace;
 import org.inkstone.store.DocumentRecord;
 import org.inkstone.store.DocumentStore;
 import org.springframework.batch.core.BatchStatus;
@@ -35,6 +38,7 @@ public class DigitizeRunner {
     private final Job job;
     private final DocumentStore store;
     private final LibraryExports exports;
+    private final CatalogTasklet catalog;
     private final PrintStream out = System.out;
 
     /**
@@ -43,14 +47,16 @@ public class DigitizeRunner {
      * @param digitizeJob the job
      * @param store      the document store, for the summary
      * @param exports    the library exports, for the summary of failed exports
+     * @param catalog    the catalog step, for the summary of entries passed over
      */
     public DigitizeRunner(JobOperator operator, JobRepository repository, Job digitizeJob, DocumentStore store,
-                          LibraryExports exports) {
+                          LibraryExports exports, CatalogTasklet catalog) {
         this.operator = operator;
         this.repository = repository;
         this.job = digitizeJob;
         this.store = store;
         this.exports = exports;
+        this.catalog = catalog;
     }
 
     /**
@@ -70,10 +76,16 @@ public class DigitizeRunner {
         JobExecution execution = launch(scans);
         out.printf("digitize: %s in %.1f s%n", execution.getStatus(), Duration.ofNanos(System.nanoTime() - t0).toMillis() / 1000.0);
         if (execution.getStatus() != BatchStatus.COMPLETED) {
+            // each partition reports the same cause: say it once
+            Set<String> reasons = new LinkedHashSet<>();
+            boolean noSpace = false;
             for (Throwable t : execution.getAllFailureExceptions()) {
-                out.println("digitize: job failed: " + rootMessage(t));
+                reasons.add(rootMessage(t));
+                noSpace |= rootCause(t) instanceof DiskSpace.NoSpaceException;
             }
-            out.println("digitize: run ./inkstone run again to resume");
+            reasons.forEach(r -> out.println("digitize: job failed: " + r));
+            out.println(noSpace ? "digitize: free space on that disk, then run the same command again to resume"
+                    : "digitize: run the same command again to resume");
             return 2;
         }
         return summary(scans);
@@ -124,7 +136,12 @@ public class DigitizeRunner {
         if (!failedExports.isEmpty()) {
             out.printf("digitize: %d exports failed%n", failedExports.size());
         }
-        if (failedDocs == 0 && failedPages.isEmpty() && failedExports.isEmpty()) {
+        List<CatalogTasklet.Skipped> skipped = catalog.skipped();
+        if (!skipped.isEmpty()) {
+            out.println("digitize: " + skipped.size() + " entries named *.pdf passed over:");
+            skipped.forEach(s -> out.println("  " + s.file().getFileName() + ": " + s.reason()));
+        }
+        if (failedDocs == 0 && failedPages.isEmpty() && failedExports.isEmpty() && skipped.isEmpty()) {
             return 0;
         }
         out.println("digitize: failed:");
@@ -136,10 +153,15 @@ public class DigitizeRunner {
         return 1;
     }
 
-    private static String rootMessage(Throwable t) {
-        while (t.getCause() != null) {
+    private static Throwable rootCause(Throwable t) {
+        while (t.getCause() != null && t.getCause() != t) {
             t = t.getCause();
         }
-        return t.getMessage() == null ? t.getClass().getName() : t.getMessage();
+        return t;
+    }
+
+    private static String rootMessage(Throwable t) {
+        Throwable root = rootCause(t);
+        return root.getMessage() == null ? root.getClass().getName() : root.getMessage();
     }
 }
