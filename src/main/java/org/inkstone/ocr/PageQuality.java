@@ -20,7 +20,8 @@ public record PageQuality(double skewDegrees, int contrast, double confidence, S
      * @param skewDegrees   measured skew, degrees
      * @param contrast      measured contrast, 0..255, or -1 when not measured
      * @param confidence    mean line confidence, 0..1
-     * @param lines         number of recognised lines (a page without text is not judged on confidence)
+     * @param lines         number of recognised lines: a page without any is flagged as blank (and
+     *                      not judged on confidence)
      * @param maxSkew       largest skew accepted, degrees
      * @param minContrast   smallest contrast accepted
      * @param minConfidence smallest mean confidence accepted
@@ -35,7 +36,9 @@ public record PageQuality(double skewDegrees, int contrast, double confidence, S
         if (contrast >= 0 && contrast < minContrast) {
             why.add("low contrast " + contrast + " (under " + minContrast + ")");
         }
-        if (lines > 0 && confidence < minConfidence) {
+        if (lines == 0) {
+            why.add("no text found (blank page, or text the recogniser cannot see)");
+        } else if (confidence < minConfidence) {
             why.add(String.format(Locale.ROOT, "low mean confidence %.2f (under %.2f)", confidence, minConfidence));
         }
         return new PageQuality(skewDegrees, contrast, confidence, why.isEmpty() ? null : String.join("; ", why));
