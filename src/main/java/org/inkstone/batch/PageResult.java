@@ -13,9 +13,16 @@ import org.inkstone.store.PageTask;
  * @param millis     time spent on the page, ms
  * @param error      why the page failed, null when it succeeded
  * @param quality    estimated quality of the page, null when it failed
+ * @param rotationDeg quarter turn from the page's stored image to the page as read, clockwise: 0,
+ *                    90, 180 or 270 (the PDF's {@code /Rotate} plus the turn the page was found to need)
  */
 public record PageResult(PageTask task, OcrPage ocr, boolean nativeScan, long millis, String error,
-                         PageQuality quality) {
+                         PageQuality quality, int rotationDeg) {
+
+    /** A result of a page read as stored (no rotation). */
+    public PageResult(PageTask task, OcrPage ocr, boolean nativeScan, long millis, String error, PageQuality quality) {
+        this(task, ocr, nativeScan, millis, error, quality, 0);
+    }
 
     /** @return whether the page was read */
     public boolean ok() {
