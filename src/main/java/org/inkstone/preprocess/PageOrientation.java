@@ -120,7 +120,8 @@ public final class PageOrientation {
      */
     static List<TextRegion> sample(PreparedPage page) {
         List<TextRegion> text = page.regions().stream().filter(PageOrientation::isLine).toList();
-        List<TextRegion> body = text.stream().filter(r -> chars(r) >= 6 && r.textHeight() >= 0.7 * page.bodyHeight()
+        List<TextRegion> body = text.stream().filter(r -> chars(r) >= 6 && chars(r) <= 25
+                && r.textHeight() >= 0.7 * page.bodyHeight()
                 && r.textHeight() <= 1.4 * page.bodyHeight()).toList();
         if (body.size() < SAMPLES) {
             body = text.stream().filter(r -> chars(r) >= 2).sorted(Comparator.comparingDouble(r -> -chars(r)))
