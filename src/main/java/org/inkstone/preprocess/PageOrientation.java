@@ -112,8 +112,8 @@ public final class PageOrientation {
     /**
      * The sample lines of a page: up to {@value #SAMPLES} text lines (horizontal or vertical) of
      * body type (character height within 0.7–1.4 of the page's body height) of 6 to 25 characters
-     * (a line's reading time grows with its length), spread evenly over the page's reading order; when the page has fewer, its longest text
-     * lines of at least 2 characters.
+     * (a line's reading time grows with its length), spread evenly over the page's reading order;
+     * when the page has fewer, its longest text lines of at least 2 characters.
      *
      * @param page a prepared page
      * @return the sample, in reading order
