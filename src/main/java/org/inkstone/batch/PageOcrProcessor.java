@@ -12,6 +12,7 @@ import org.inkstone.ocr.OcrEnginePool;
 import org.inkstone.ocr.OcrException;
 import org.inkstone.ocr.PageQuality;
 import org.inkstone.preprocess.GrayImage;
+import org.inkstone.preprocess.PageOrientation;
 import org.inkstone.preprocess.PagePreprocessor;
 import org.inkstone.preprocess.PreparedPage;
 import org.inkstone.store.FailureKind;
@@ -20,17 +21,21 @@ import org.springframework.batch.infrastructure.item.ItemProcessor;
 
 /**
  * Digitizes one page: takes its image out of the PDF, preprocesses it and recognises it with the
- * calling thread's engine, then judges its quality. With {@code segmentation=regions} the page
- * is straightened, cut into lines and read line by line, and every box is mapped back onto the
- * page as scanned; with {@code page} Tesseract reads the whole page. A page that cannot be read
- * (a bad page, a file that can no longer be read, the recogniser or the preprocessing failing on
- * it, memory running out) becomes a failed {@link PageResult} with the reason and its
- * {@link FailureKind}, so the job records it and goes on; an engine that cannot start fails the step.
+ * calling thread's engine, then judges its quality. The page is read as the PDF displays it
+ * (its {@code /Rotate} applied). With {@code segmentation=regions} a page found sideways or upside
+ * down is turned upright ({@link PageOrientation}), straightened, cut into lines and read line by
+ * line, and every box is mapped back onto the upright page as displayed (before straightening);
+ * the quarter turn applied in all is part of the result; with {@code page} Tesseract reads the
+ * whole page. A page that cannot be read (a bad page, a file that can no longer be read, the
+ * recogniser or the preprocessing failing on it, memory running out) becomes a failed
+ * {@link PageResult} with the reason and its {@link FailureKind}, so the job records it and goes
+ * on; an engine that cannot start fails the step.
  */
 public class PageOcrProcessor implements ItemProcessor<PageTask, PageResult> {
 
     private final ScanPdfReader pdf;
     private final PagePreprocessor preprocessor;
+    private final PageOrientation orientation;
     private final OcrEnginePool engines;
     private final InkstoneProperties.Ocr settings;
 
@@ -44,6 +49,7 @@ public class PageOcrProcessor implements ItemProcessor<PageTask, PageResult> {
                             InkstoneProperties.Ocr settings) {
         this.pdf = pdf;
         this.preprocessor = preprocessor;
+        this.orientation = new PageOrientation(preprocessor);
         this.engines = engines;
         this.settings = settings;
     }
@@ -70,11 +76,16 @@ public class PageOcrProcessor implements ItemProcessor<PageTask, PageResult> {
             OcrPage page;
             double skew = 0;
             int contrast = -1;
+            int rotation = image.rotationDeg();
             if ("page".equals(settings.segmentation())) {
                 GrayImage gray = preprocessor.toGray(image.image());
                 page = engine.recognize(gray, image.dpi());
             } else {
-                PreparedPage prepared = preprocessor.prepare(image.image());
+                PageOrientation.Oriented oriented = orientation.prepare(preprocessor.toGray(image.image()),
+                        (p, sample) -> engine.recognize(p.image(), image.dpi(), sample, settings.textHeight(),
+                                lineWidth(p.charAspect())));
+                rotation = (rotation + oriented.turnDegrees()) % 360;
+                PreparedPage prepared = oriented.page();
                 page = prepared.toScan(engine.recognize(prepared.image(), image.dpi(), prepared.regions(),
                         settings.textHeight(), lineWidth(prepared.charAspect())));
                 skew = prepared.skewDegrees();
@@ -83,7 +94,7 @@ public class PageOcrProcessor implements ItemProcessor<PageTask, PageResult> {
             var review = settings.review();
             PageQuality quality = PageQuality.judge(skew, contrast, page.confidence(), page.lines().size(),
                     review.maxSkew(), review.minContrast(), review.minConfidence());
-            return new PageResult(task, page, image.nativeScan(), ms(t0), null, quality, null);
+            return new PageResult(task, page, image.nativeScan(), ms(t0), null, quality, null, rotation);
         } catch (OcrException e) {
             return PageResult.failed(task, image.nativeScan(), ms(t0), "OCR failed: " + describe(e),
                     FailureKind.ENVIRONMENT);

@@ -196,7 +196,9 @@ public final class AltoWriter {
             leaf("processingCategory", "contentGeneration");
             leaf("processingStepDescription", "text recognition of page " + page.pageNo() + " of "
                     + doc.document().sourceName() + ", its image taken at scan resolution ("
-                    + page.dpi() + " dpi), converted to 8-bit gray");
+                    + page.dpi() + " dpi), converted to 8-bit gray"
+                    + (page.rotationDeg() == 0 ? "" : " and turned " + page.rotationDeg()
+                    + "° clockwise from the stored image, as the page is read (every coordinate is on the turned image)"));
             leaf("processingStepSettings", "language=" + ocr.language() + "; psm=" + ocr.psm());
             start("processingSoftware");
             leaf("softwareName", "Tesseract");

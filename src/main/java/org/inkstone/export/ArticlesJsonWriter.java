@@ -21,7 +21,7 @@ import tools.jackson.databind.json.JsonMapper;
 /**
  * Writes a document's {@code articles.json} in the article export format
  * ({@code shared/spec/article-export.md}): document metadata, every page's lines in reading
- * order with bbox (page px), confidence and layout role (headline, body, caption, running_head,
+ * order with bbox (px of the page image as displayed, upright; see {@code rotation}), confidence and layout role (headline, body, caption, running_head,
  * jump_from, jump_to, masthead, noise), and the articles with text, fragments and jumps.
  * The file is written to a temporary name and moved into place, so a reader never sees half a file.
  */
@@ -76,6 +76,11 @@ public final class ArticlesJsonWriter {
         m.put("width", p.width());
         m.put("height", p.height());
         m.put("dpi", p.dpi());
+        if (p.rotationDeg() != 0) {
+            // quarter turn (clockwise) from the PDF's stored page image to the page as read: the
+            // page's /Rotate and any turn found on the scan; width, height and boxes are of the turned page
+            m.put("rotation", p.rotationDeg());
+        }
         m.put("status", p.status().toLowerCase());
         if (p.error() != null) {
             m.put("error", p.error());

@@ -43,7 +43,9 @@ import org.inkstone.store.PageRecord;
  * <p>Page image: when the source page is one embedded scan, that image XObject is copied into
  * the new file as it is (its encoded stream, no re-encoding, so no loss and no extra time);
  * any other page (born-digital or composite) is rendered at its stored dpi in RGB and stored as
- * JPEG at quality {@value #JPEG_QUALITY}. A page that could not be digitized is copied
+ * JPEG at quality {@value #JPEG_QUALITY}. A page read turned (the source's {@code /Rotate}, or a
+ * scan found sideways or upside down) keeps its image as stored and gets the turn as its
+ * {@code /Rotate}, the text layer mapped to match ({@link #pageImage}). A page that could not be digitized is copied
  * unchanged from the source, so page numbers stay those of the source.
  *
  * <p>Text layer: the font is a TrueType-outline CJK font, by default WenQuanYi Zen Hei from the
@@ -150,11 +152,15 @@ public final class SearchablePdfWriter implements Closeable {
                          PDType0Font pdfFont) throws IOException {
         float scale = 72f / page.dpi();
         float w = page.width() * scale, h = page.height() * scale;
-        PDPage target = new PDPage(new PDRectangle(w, h));
+        PageImage image = pageImage(out, src, srcPage, page);
+        boolean sideways = image.rotation() == 90 || image.rotation() == 270;
+        float mw = sideways ? h : w, mh = sideways ? w : h;
+        PDPage target = new PDPage(new PDRectangle(mw, mh));
+        target.setRotation(image.rotation());
         out.addPage(target);
-        PDImageXObject image = pageImage(out, src, srcPage, page);
         try (PDPageContentStream cs = new PDPageContentStream(out, target)) {
-            cs.drawImage(image, 0, 0, w, h);
+            cs.drawImage(image.image(), 0, 0, mw, mh);
+            cs.transform(displayedToPage(image.rotation(), w, h));
             cs.beginText();
             cs.setRenderingMode(RenderingMode.NEITHER);
             float ascent = pdfFont.getFontDescriptor().getAscent() / 1000f;
@@ -324,15 +330,61 @@ public final class SearchablePdfWriter implements Closeable {
         };
     }
 
-    /** The page image: the source's scan stream when it is the stored image, else the page rendered as JPEG. */
-    private static PDImageXObject pageImage(PDDocument out, PDDocument src, PDPage srcPage, PageRecord page)
+    /**
+     * The image of an output page and the {@code /Rotate} the page shows it with.
+     *
+     * @param image    the image XObject, drawn over the whole unrotated page (its media box)
+     * @param rotation the output page's {@code /Rotate}, clockwise: 0, 90, 180 or 270
+     */
+    private record PageImage(PDImageXObject image, int rotation) {
+    }
+
+    /**
+     * The page image and how the output page turns it. The stored page ({@link PageRecord#width()},
+     * {@link PageRecord#height()}, every box) is the page as read: the stored image turned by
+     * {@link PageRecord#rotationDeg()}, the source page's {@code /Rotate} plus any turn found on
+     * the scan. When the source page is one embedded scan, that image stream is copied as it is
+     * and the output page carries the whole turn as its {@code /Rotate}: a viewer shows it as the
+     * source page (or, for a scan found sideways or upside down, upright), and the image is not
+     * decoded, turned and encoded again, which would cost time and, for JPEG, quality. Any other
+     * page is rendered with its own {@code /Rotate} applied (by {@link PDFRenderer}) and only the
+     * turn found on the scan is left to the output page's {@code /Rotate}. The text layer is
+     * written in the coordinates of the page as displayed and mapped into the unrotated page by
+     * {@link #displayedToPage}, so it lies over the characters as a viewer shows them.
+     */
+    private static PageImage pageImage(PDDocument out, PDDocument src, PDPage srcPage, PageRecord page)
             throws IOException {
+        int total = Math.floorMod(page.rotationDeg(), 360);
+        boolean sideways = total == 90 || total == 270;
         Optional<PDImageXObject> scan = ScanPdfReader.scanImage(srcPage);
-        if (scan.isPresent() && scan.get().getWidth() == page.width() && scan.get().getHeight() == page.height()) {
-            return scan.get();
+        if (scan.isPresent() && scan.get().getWidth() == (sideways ? page.height() : page.width())
+                && scan.get().getHeight() == (sideways ? page.width() : page.height())) {
+            return new PageImage(scan.get(), total);
         }
+        int found = Math.floorMod(total - ScanPdfReader.rotation(srcPage), 360);
         BufferedImage rendered = new PDFRenderer(src).renderImageWithDPI(page.pageNo() - 1, page.dpi(), ImageType.RGB);
-        return JPEGFactory.createFromImage(out, rendered, JPEG_QUALITY, page.dpi());
+        return new PageImage(JPEGFactory.createFromImage(out, rendered, JPEG_QUALITY, page.dpi()), found);
+    }
+
+    /**
+     * The matrix from the coordinates of a page as displayed to those of its unrotated page: a
+     * page with {@code /Rotate} r is displayed turned r degrees clockwise (ISO 32000-1 §7.7.3.3).
+     * For a displayed page {@code w × h} points, displayed point {@code (X, Y)} lies at
+     * {@code (h - Y, X)} of the unrotated page for 90, {@code (w - X, h - Y)} for 180 and
+     * {@code (Y, w - X)} for 270.
+     *
+     * @param rotation the page's {@code /Rotate}: 0, 90, 180 or 270
+     * @param w        width of the page as displayed, points
+     * @param h        height of the page as displayed, points
+     * @return the transformation to concatenate before drawing in displayed coordinates
+     */
+    static Matrix displayedToPage(int rotation, float w, float h) {
+        return switch (rotation) {
+            case 90 -> new Matrix(0, 1, -1, 0, h, 0);
+            case 180 -> new Matrix(-1, 0, 0, -1, w, h);
+            case 270 -> new Matrix(0, -1, 1, 0, 0, w);
+            default -> new Matrix();
+        };
     }
 
     /**

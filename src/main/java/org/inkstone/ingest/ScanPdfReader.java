@@ -46,6 +46,12 @@ import org.apache.pdfbox.util.Matrix;
  * image's placement (the current transformation matrix at the {@code Do} operator, as in
  * PDFBox's {@code PrintImageLocations} example); any other page is rendered at
  * {@link #RENDER_DPI}.
+ *
+ * <p>Pages are taken out as a viewer displays them: a page's {@code /Rotate} (ISO 32000-1
+ * §7.7.3.3: the page is turned clockwise by that many degrees when displayed, a multiple of 90,
+ * negative values and values over 360 allowed) turns the embedded scan by the same quarter turns
+ * ({@link #turn}); the renderer ({@link PDFRenderer}) applies it itself. Width, height and dpi are
+ * those of the image as displayed.
  */
 public final class ScanPdfReader {
 
@@ -116,10 +122,11 @@ public final class ScanPdfReader {
                 ScanFinder finder = new ScanFinder();
                 finder.processPage(page);
                 PDRectangle box = page.getCropBox();
+                int rotation = rotation(page);
                 if (finder.isSingleScan(box)) {
-                    return nativeScan(finder.images.get(0));
+                    return nativeScan(finder.images.get(0), rotation);
                 }
-                return render(doc, pageNo, box);
+                return render(doc, pageNo, box, rotation);
             } catch (IOException | RuntimeException e) {
                 throw new BadPageException("unreadable page: " + describe(e), e);
             }
@@ -142,7 +149,92 @@ public final class ScanPdfReader {
         return finder.isSingleScan(page.getCropBox()) ? Optional.of(finder.images.get(0).image) : Optional.empty();
     }
 
-    private PageImage nativeScan(Placed placed) throws BadPageException, IOException {
+    /**
+     * @param page a page
+     * @return its {@code /Rotate} (inherited from the page tree where the page has none) as 0, 90,
+     *         180 or 270 degrees clockwise; a value that is not a multiple of 90 is rounded to the
+     *         nearest quarter turn, as viewers do not show such pages any other way
+     */
+    public static int rotation(PDPage page) {
+        int r = page.getRotation();
+        int quarter = Math.floorMod(Math.round(r / 90f), 4);
+        return quarter * 90;
+    }
+
+    /**
+     * Turns an image clockwise by quarter turns, pixel for pixel (no resampling): pixel
+     * {@code (x, y)} of a {@code w × h} image goes to {@code (h - 1 - y, x)} for 90°,
+     * {@code (w - 1 - x, h - 1 - y)} for 180° and {@code (y, w - 1 - x)} for 270°.
+     *
+     * @param image   an image of any type
+     * @param degrees 0, 90, 180 or 270, clockwise
+     * @return {@code image} itself for 0, else a new image of the same type (8-bit gray and
+     *         RGB/ARGB integer images directly, others through their raster's data elements)
+     * @throws IllegalArgumentException if {@code degrees} is not a quarter turn in [0, 360)
+     */
+    public static BufferedImage turn(BufferedImage image, int degrees) {
+        if (degrees == 0) {
+            return image;
+        }
+        if (degrees != 90 && degrees != 180 && degrees != 270) {
+            throw new IllegalArgumentException("not a quarter turn: " + degrees);
+        }
+        int w = image.getWidth(), h = image.getHeight();
+        int nw = degrees == 180 ? w : h, nh = degrees == 180 ? h : w;
+        java.awt.image.WritableRaster src = image.getRaster();
+        java.awt.image.WritableRaster dst = src.createCompatibleWritableRaster(nw, nh);
+        int type = image.getType();
+        if ((type == BufferedImage.TYPE_BYTE_GRAY
+                && src.getDataBuffer().getSize() == w * h && src.getDataBuffer() instanceof java.awt.image.DataBufferByte)
+                || ((type == BufferedImage.TYPE_INT_RGB || type == BufferedImage.TYPE_INT_ARGB)
+                && src.getDataBuffer().getSize() == w * h)) {
+            Object in = src.getDataElements(0, 0, w, h, null);
+            Object out;
+            if (in instanceof byte[] b) {
+                byte[] o = new byte[w * h];
+                for (int y = 0, i = 0; y < h; y++) {
+                    for (int x = 0; x < w; x++, i++) {
+                        o[turned(x, y, w, h, nw, degrees)] = b[i];
+                    }
+                }
+                out = o;
+            } else {
+                int[] b = (int[]) in;
+                int[] o = new int[w * h];
+                for (int y = 0, i = 0; y < h; y++) {
+                    for (int x = 0; x < w; x++, i++) {
+                        o[turned(x, y, w, h, nw, degrees)] = b[i];
+                    }
+                }
+                out = o;
+            }
+            dst.setDataElements(0, 0, nw, nh, out);
+        } else {
+            Object px = null;
+            for (int y = 0; y < h; y++) {
+                for (int x = 0; x < w; x++) {
+                    px = src.getDataElements(x, y, px);
+                    switch (degrees) {
+                        case 90 -> dst.setDataElements(h - 1 - y, x, px);
+                        case 180 -> dst.setDataElements(w - 1 - x, h - 1 - y, px);
+                        default -> dst.setDataElements(y, w - 1 - x, px);
+                    }
+                }
+            }
+        }
+        return new BufferedImage(image.getColorModel(), dst, image.isAlphaPremultiplied(), null);
+    }
+
+    /** @return the index in the turned image (width {@code nw}) of pixel (x, y) of a w × h image */
+    private static int turned(int x, int y, int w, int h, int nw, int degrees) {
+        return switch (degrees) {
+            case 90 -> x * nw + (h - 1 - y);
+            case 180 -> (h - 1 - y) * nw + (w - 1 - x);
+            default -> (w - 1 - x) * nw + y;
+        };
+    }
+
+    private PageImage nativeScan(Placed placed, int rotation) throws BadPageException, IOException {
         PDImageXObject img = placed.image;
         checkSize(img.getWidth(), img.getHeight());
         BufferedImage image = grayJpeg(img);
@@ -154,7 +246,7 @@ public final class ScanPdfReader {
         }
         double inches = placed.widthPt / 72.0;
         int dpi = (int) Math.round(img.getWidth() / inches);
-        return new PageImage(image, dpi, true);
+        return new PageImage(turn(image, rotation), dpi, true, rotation);
     }
 
     /**
@@ -198,12 +290,15 @@ public final class ScanPdfReader {
         }
     }
 
-    private PageImage render(PDDocument doc, int pageNo, PDRectangle box) throws BadPageException, IOException {
+    private PageImage render(PDDocument doc, int pageNo, PDRectangle box, int rotation)
+            throws BadPageException, IOException {
         long w = Math.round(box.getWidth() / 72.0 * RENDER_DPI);
         long h = Math.round(box.getHeight() / 72.0 * RENDER_DPI);
         checkSize(w, h);
+        // PDFRenderer turns the page by its /Rotate itself (PDFRenderer.renderImage swaps width
+        // and height for 90 and 270 and transforms the graphics): the image is the page as displayed
         BufferedImage image = new PDFRenderer(doc).renderImageWithDPI(pageNo - 1, RENDER_DPI, ImageType.GRAY);
-        return new PageImage(image, RENDER_DPI, false);
+        return new PageImage(image, RENDER_DPI, false, rotation);
     }
 
     private void checkSize(long w, long h) throws BadPageException {

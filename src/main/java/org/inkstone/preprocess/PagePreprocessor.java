@@ -23,7 +23,16 @@ public final class PagePreprocessor {
      * @return the straightened gray page, its skew, regions, body text height and contrast
      */
     public PreparedPage prepare(BufferedImage image) {
-        GrayImage gray = toGray(image);
+        return prepare(toGray(image));
+    }
+
+    /**
+     * Prepares a gray page for region-wise recognition.
+     *
+     * @param gray 8-bit gray page, px at scan resolution (not modified)
+     * @return the straightened gray page, its skew, regions, body text height and contrast
+     */
+    public PreparedPage prepare(GrayImage gray) {
         BinaryImage bin = BinaryImage.of(gray, PageSegmenter.SCALE);
         double skew = Deskew.measure(bin);
         if (Math.abs(skew) < MIN_SKEW) {

@@ -252,14 +252,16 @@ public class DocumentStore {
     /**
      * Stores a page's OCR result, replacing anything stored for the page, and marks it {@code DONE}.
      *
-     * @param pageId     database id of the page
-     * @param page       the OCR result, boxes in page px
-     * @param nativeScan whether the image was the PDF's embedded scan
-     * @param ocrMillis  time spent reading and recognising the page, ms
-     * @param quality    skew, contrast and review reasons of the page
+     * @param pageId      database id of the page
+     * @param page        the OCR result, boxes in px of the page turned by {@code rotationDeg}
+     * @param nativeScan  whether the image was the PDF's embedded scan
+     * @param ocrMillis   time spent reading and recognising the page, ms
+     * @param quality     skew, contrast and review reasons of the page
+     * @param rotationDeg quarter turn from the stored image to the page as read, clockwise (0, 90, 180, 270)
      */
     @Transactional
-    public void storePage(long pageId, OcrPage page, boolean nativeScan, long ocrMillis, PageQuality quality) {
+    public void storePage(long pageId, OcrPage page, boolean nativeScan, long ocrMillis, PageQuality quality,
+                          int rotationDeg) {
         space.check();
         jdbc.update("DELETE FROM text_block WHERE page_id = ?", pageId);
         int lineSeq = 0;
@@ -285,10 +287,10 @@ public class DocumentStore {
                 + "VALUES (?, ?, ?, ?, ?, ?, ?, ?)", words);
         jdbc.update("UPDATE page SET status = ?, error = NULL, error_kind = NULL, width = ?, height = ?, dpi = ?, native_scan = ?, "
                         + "confidence = ?, ocr_millis = ?, skew_deg = ?, contrast = ?, review = ?, "
-                        + "finished_at = CURRENT_TIMESTAMP WHERE id = ?",
+                        + "rotation_deg = ?, finished_at = CURRENT_TIMESTAMP WHERE id = ?",
                 DONE, page.width(), page.height(), page.dpi(), nativeScan, page.confidence(), ocrMillis,
                 quality.skewDegrees(), quality.contrast() < 0 ? null : quality.contrast(), truncate(quality.review()),
-                pageId);
+                rotationDeg, pageId);
     }
 
     private long insertReturningId(String sql, Object... args) {
@@ -450,7 +452,7 @@ public class DocumentStore {
         return jdbc.query("SELECT * FROM page WHERE document_id = ? ORDER BY page_no", (rs, i) -> new PageRecord(
                 rs.getLong("id"), rs.getInt("page_no"), rs.getString("status"), rs.getString("error"),
                 rs.getInt("width"), rs.getInt("height"), rs.getInt("dpi"), rs.getDouble("confidence"),
-                blocksByPage.getOrDefault(rs.getLong("id"), List.of())), documentId);
+                blocksByPage.getOrDefault(rs.getLong("id"), List.of()), rs.getInt("rotation_deg")), documentId);
     }
 
     private static String truncate(String s) {

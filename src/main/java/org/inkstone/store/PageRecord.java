@@ -16,9 +16,12 @@ import org.inkstone.model.OcrLine;
  * @param dpi        scan resolution, dpi (0 if not read)
  * @param confidence mean line confidence in [0, 1]
  * @param blocks     text blocks in reading order with their lines and words
+ * @param rotationDeg quarter turn from the PDF's stored page image to the page as read and as
+ *                    {@code width}, {@code height} and every box are given, clockwise: 0, 90, 180
+ *                    or 270 (the page's {@code /Rotate} plus any turn found on the scan)
  */
 public record PageRecord(long id, int pageNo, String status, String error, int width, int height, int dpi,
-                         double confidence, List<OcrBlock> blocks) {
+                         double confidence, List<OcrBlock> blocks, int rotationDeg) {
 
     /** @return every line of the page in reading order (its sequence number on the page is its index) */
     public List<OcrLine> lines() {

@@ -66,12 +66,12 @@ class DocumentStoreTest {
 
         PageQuality fine = PageQuality.judge(0.3, 150, 0.95, 2, 2.0, 80, 0.8);
         store.storePage(pending.get(0).pageId(), page("江城日报讯", "地铁3号线开通"), true, 1200,
-                PageQuality.judge(3.1, 40, 0.5, 2, 2.0, 80, 0.8));
+                PageQuality.judge(3.1, 40, 0.5, 2, 2.0, 80, 0.8), 0);
         assertEquals(List.of(new DocumentStore.FailedPage("issue-2025-06-03.pdf", 1,
                         "skew 3.10° (over 2.0°); low contrast 40 (under 80); low mean confidence 0.50 (under 0.80)")),
                 store.pagesForReview(dir));
         // the same page stored again (e.g. after a retry) replaces, never duplicates
-        store.storePage(pending.get(0).pageId(), page("江城日报讯", "地铁3号线开通"), true, 1300, fine);
+        store.storePage(pending.get(0).pageId(), page("江城日报讯", "地铁3号线开通"), true, 1300, fine, 0);
         assertTrue(store.pagesForReview(dir).isEmpty());
         assertEquals(0.3, jdbc.queryForObject("SELECT skew_deg FROM page WHERE id = ?", Double.class,
                 pending.get(0).pageId()));
