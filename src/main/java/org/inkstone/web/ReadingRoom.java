@@ -24,6 +24,12 @@ import org.springframework.context.annotation.ComponentScan;
  * reading room can stay open while {@code inkstone run} digitizes more scans, and it picks up
  * each document as the job indexes it. The database's auto-configuration (data source,
  * Flyway, Spring Batch) is left out of this application.
+ *
+ * <p>Only requests addressed to localhost (or a name in {@value #ALLOWED_HOSTS}) are answered
+ * ({@link HostCheck}), every answer carries browser security headers ({@link SecurityHeaders}),
+ * every error is answered in JSON ({@link ApiErrors}, {@link ErrorAnswers},
+ * {@link JsonErrorValve}), and Tomcat's working folders are removed when the application closes
+ * ({@link TomcatSetup}).
  */
 @SpringBootConfiguration
 @EnableAutoConfiguration(excludeName = {
@@ -37,6 +43,11 @@ public class ReadingRoom {
 
     /** Property naming the output folder whose index is served. */
     public static final String OUTPUT = "inkstone.output";
+    /**
+     * Property listing host names served besides the loopback names, comma-separated
+     * ({@link HostCheck}); blank by default.
+     */
+    public static final String ALLOWED_HOSTS = "inkstone.serve.allowed-hosts";
 
     /**
      * Starts the reading room.
