@@ -2,6 +2,7 @@ package org.inkstone.web;
 
 import java.io.IOException;
 import java.nio.file.Path;
+import javax.imageio.ImageIO;
 import org.inkstone.ingest.ScanPdfReader;
 import org.inkstone.search.ArticleSearcher;
 import org.inkstone.search.SearchIndex;
@@ -29,7 +30,7 @@ import org.springframework.context.annotation.ComponentScan;
  * ({@link HostCheck}), every answer carries browser security headers ({@link SecurityHeaders}),
  * every error is answered in JSON ({@link ApiErrors}, {@link ErrorAnswers},
  * {@link JsonErrorValve}), and Tomcat's working folders are removed when the application closes
- * ({@link TomcatSetup}).
+ * ({@link TomcatSetup}). ImageIO's disk cache is turned off for the whole JVM.
  */
 @SpringBootConfiguration
 @EnableAutoConfiguration(excludeName = {
@@ -75,6 +76,9 @@ public class ReadingRoom {
 
     @Bean
     PageImages pageImages(@Value("${inkstone.ingest.max-page-megapixels:250}") int maxMegapixels) {
+        // JPEG scans are decoded from memory: without this ImageIO copies every stream it reads
+        // into an imageio*.tmp file in java.io.tmpdir first
+        ImageIO.setUseCache(false);
         return new PageImages(new ScanPdfReader(maxMegapixels * 1_000_000L), 4, 64L << 20);
     }
 }
