@@ -27,6 +27,8 @@ import org.springframework.web.context.request.WebRequest;
  *     {@code w,}; rotation 0, quality default and format jpg only. Anything else is HTTP 400.</li>
  * <li>{@code GET /iiif/{document}/{page}/info.json} — the service description with the page's
  *     width and height in px.</li>
+ * <li>A page the job could not read (status {@code failed}) has no image service: all these
+ *     routes answer HTTP 404 for it.</li>
  * <li>{@code GET /api/documents/{document}/pages/{page}/image} — the whole page, as
  *     {@code full/max}.</li>
  * </ul>
@@ -61,7 +63,9 @@ public class IiifController {
     /**
      * @return the JPEG of a region of a page
      * @throws PageImages.BadImageRequest for a bad region, size, rotation or format (HTTP 400)
-     * @throws ApiErrors.NotFound         for an unknown document or page (HTTP 404)
+     * @throws ApiErrors.NotFound         for an unknown document (HTTP 404)
+     * @throws PageImages.ScanNotFound    for an unknown page, a page the job could not read, or a
+     *                                    scan no longer on disk (HTTP 404)
      * @throws IOException                if the PDF cannot be read
      */
     @GetMapping("/iiif/{document}/{page}/{region}/{size}/{rotation}/{file}")
@@ -75,6 +79,7 @@ public class IiifController {
             throw new PageImages.BadImageRequest("quality and format must be default.jpg, not '" + file + "'");
         }
         IndexedDocument doc = document(document);
+        PageImages.readable(doc, page);
         String etag = "\"" + doc.sha256().substring(0, 16) + "-" + page + "-" + region + "-" + size + "\"";
         if (request.checkNotModified(etag)) {
             return null;
@@ -86,7 +91,8 @@ public class IiifController {
 
     /**
      * @return the whole page image as JPEG
-     * @throws ApiErrors.NotFound for an unknown document or page (HTTP 404)
+     * @throws ApiErrors.NotFound      for an unknown document (HTTP 404)
+     * @throws PageImages.ScanNotFound for an unknown page or a page the job could not read (HTTP 404)
      * @throws IOException        if the PDF cannot be read
      */
     @GetMapping("/api/documents/{document}/pages/{page}/image")
@@ -97,16 +103,14 @@ public class IiifController {
 
     /**
      * @return the IIIF image service description of a page
-     * @throws ApiErrors.NotFound for an unknown document or page (HTTP 404)
+     * @throws ApiErrors.NotFound      for an unknown document (HTTP 404)
+     * @throws PageImages.ScanNotFound for an unknown page, or a page the job could not read and
+     *                                 that therefore has no image (HTTP 404)
      * @throws IOException        if the index cannot be read
      */
     @GetMapping("/iiif/{document}/{page}/info.json")
     public Map<String, Object> info(@PathVariable String document, @PathVariable int page) throws IOException {
-        IndexedDocument doc = document(document);
-        IndexedDocument.Page p = doc.page(page);
-        if (p == null) {
-            throw new ApiErrors.NotFound("document " + document + " has no page " + page);
-        }
+        IndexedDocument.Page p = PageImages.readable(document(document), page);
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("@context", "http://iiif.io/api/image/3/context.json");
         m.put("id", base(document, page));

@@ -89,17 +89,12 @@ public final class PageImages {
      * @param size   {@code max} or {@code w,} (width in px, at most the region's width)
      * @return the JPEG bytes
      * @throws BadImageRequest if region or size is malformed, outside the page or would enlarge
-     * @throws ScanNotFound    if the page does not exist, the PDF is gone or no longer the same file
+     * @throws ScanNotFound    if the page does not exist or could not be read by the job, the PDF is
+     *                         gone or no longer the same file
      * @throws IOException     if the PDF cannot be read
      */
     public byte[] jpeg(IndexedDocument doc, int pageNo, String region, String size) throws IOException {
-        IndexedDocument.Page p = doc.page(pageNo);
-        if (p == null) {
-            throw new ScanNotFound("document " + doc.name() + " has no page " + pageNo);
-        }
-        if (p.width() <= 0 || p.height() <= 0) {
-            throw new ScanNotFound("page " + pageNo + " of " + doc.name() + " was not read");
-        }
+        IndexedDocument.Page p = readable(doc, pageNo);
         int[] r = region(region, p.width(), p.height());
         int w = width(size, r[2]);
         int h = Math.max(1, (int) Math.round((double) r[3] * w / r[2]));
@@ -124,6 +119,27 @@ public final class PageImages {
             }
         }
         return out;
+    }
+
+    /**
+     * A page that has an image to serve: one the job read. A page recorded as failed (an
+     * unreadable or oversized page image; stored with size 0 x 0) has none.
+     *
+     * @param doc    the document
+     * @param pageNo page number counted from 1
+     * @return the page, with its width and height in px (both more than 0)
+     * @throws ScanNotFound if the document has no such page or the page could not be read
+     */
+    public static IndexedDocument.Page readable(IndexedDocument doc, int pageNo) {
+        IndexedDocument.Page p = doc.page(pageNo);
+        if (p == null) {
+            throw new ScanNotFound("document " + doc.name() + " has no page " + pageNo);
+        }
+        if ("failed".equals(p.status()) || p.width() <= 0 || p.height() <= 0) {
+            throw new ScanNotFound("page " + pageNo + " of " + doc.name()
+                    + " could not be read when it was digitized, so it has no image");
+        }
+        return p;
     }
 
     /**

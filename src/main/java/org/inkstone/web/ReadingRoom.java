@@ -2,6 +2,7 @@ package org.inkstone.web;
 
 import java.io.IOException;
 import java.nio.file.Path;
+import javax.imageio.ImageIO;
 import org.inkstone.ingest.ScanPdfReader;
 import org.inkstone.search.ArticleSearcher;
 import org.inkstone.search.SearchIndex;
@@ -24,6 +25,12 @@ import org.springframework.context.annotation.ComponentScan;
  * reading room can stay open while {@code inkstone run} digitizes more scans, and it picks up
  * each document as the job indexes it. The database's auto-configuration (data source,
  * Flyway, Spring Batch) is left out of this application.
+ *
+ * <p>Only requests addressed to localhost (or a name in {@value #ALLOWED_HOSTS}) are answered
+ * ({@link HostCheck}), every answer carries browser security headers ({@link SecurityHeaders}),
+ * every error is answered in JSON ({@link ApiErrors}, {@link ErrorAnswers},
+ * {@link JsonErrorValve}), and Tomcat's working folders are removed when the application closes
+ * ({@link TomcatSetup}). ImageIO's disk cache is turned off for the whole JVM.
  */
 @SpringBootConfiguration
 @EnableAutoConfiguration(excludeName = {
@@ -37,6 +44,11 @@ public class ReadingRoom {
 
     /** Property naming the output folder whose index is served. */
     public static final String OUTPUT = "inkstone.output";
+    /**
+     * Property listing host names served besides the loopback names, comma-separated
+     * ({@link HostCheck}); blank by default.
+     */
+    public static final String ALLOWED_HOSTS = "inkstone.serve.allowed-hosts";
 
     /**
      * Starts the reading room.
@@ -64,6 +76,9 @@ public class ReadingRoom {
 
     @Bean
     PageImages pageImages(@Value("${inkstone.ingest.max-page-megapixels:250}") int maxMegapixels) {
+        // JPEG scans are decoded from memory: without this ImageIO copies every stream it reads
+        // into an imageio*.tmp file in java.io.tmpdir first
+        ImageIO.setUseCache(false);
         return new PageImages(new ScanPdfReader(maxMegapixels * 1_000_000L), 4, 64L << 20);
     }
 }
