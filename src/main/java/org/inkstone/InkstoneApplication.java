@@ -1,8 +1,6 @@
 package org.inkstone;
 
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.concurrent.CountDownLatch;
 import org.inkstone.batch.DigitizeRunner;
 import org.inkstone.search.ArticleSearcher;
@@ -26,6 +24,7 @@ import org.springframework.context.event.ContextClosedEvent;
  * inkstone run [--scans DIR] [--output DIR] [--workers N] [--inkstone.KEY=VALUE ...]
  * inkstone search "QUERY" [--from DATE] [--to DATE] [--newspaper N] [--page P] [--limit N] [--output DIR]
  * inkstone serve [--port 8080] [--output DIR]
+ * inkstone help
  * </pre>
  *
  * {@code run} digitizes every PDF in the scans folder (default {@code scans}) into the output
@@ -34,7 +33,8 @@ import org.springframework.context.event.ContextClosedEvent;
  * arguments override settings of {@code application.properties} and of the job definition.
  * Exit codes as in {@link DigitizeRunner}. {@code search} prints the articles matching a query
  * ({@link SearchCommand}); {@code serve} runs the reading room on localhost until stopped
- * ({@link ReadingRoom}). Usage errors exit with 64.
+ * ({@link ReadingRoom}); {@code help} prints the usage. Usage errors exit with 64 (BSD
+ * sysexits {@code EX_USAGE}); for {@code run} they are found before anything is created.
  *
  * <p>This application context is the digitize job; the reading room ({@code org.inkstone.web})
  * is a separate web application and is left out of its component scan.
@@ -45,7 +45,15 @@ import org.springframework.context.event.ContextClosedEvent;
 @EnableConfigurationProperties(InkstoneProperties.class)
 public class InkstoneApplication {
 
+    /** The usage of every command, one line each. */
+    public static final String USAGE = RunOptions.USAGE + "\n"
+            + "       " + SearchCommand.USAGE.substring("usage: ".length()) + "\n"
+            + "       inkstone serve [--port 8080] [--output DIR]\n"
+            + "       inkstone help";
+
     /**
+     * Runs a command and exits with its status.
+     *
      * @param args the command and its options
      */
     public static void main(String[] args) {
@@ -56,51 +64,64 @@ public class InkstoneApplication {
      * Runs a command.
      *
      * @param args the command and its options
-     * @return the process exit code
+     * @return the process exit status: {@code run} 0, 1, 2 as in {@link DigitizeRunner} (2 also when an OCR
+     *         model is missing); {@code search} and {@code serve} as documented there; {@code help},
+     *         {@code --help}, {@code -h} 0; 64 for usage errors (no command, an unknown command, a bad option
+     *         or setting), which print one line saying what is wrong and at most the usage
      */
     public static int execute(String... args) {
         String command = args.length == 0 ? "" : args[0];
         String[] rest = java.util.Arrays.copyOfRange(args, Math.min(1, args.length), args.length);
         return switch (command) {
-            case "run" -> digitize(args);
+            case "run" -> digitize(rest);
             case "search" -> SearchCommand.run(rest, System.out, System.err);
             case "serve" -> serve(rest);
+            case "help", "--help", "-h" -> {
+                System.out.println(USAGE);
+                yield 0;
+            }
+            case "" -> {
+                System.err.println(USAGE);
+                yield CommandLineException.USAGE;
+            }
             default -> {
-                System.err.println("usage: inkstone run [--scans DIR] [--output DIR] [--workers N] [--inkstone.KEY=VALUE ...]");
-                System.err.println("       " + SearchCommand.USAGE.substring("usage: ".length()));
-                System.err.println("       inkstone serve [--port 8080] [--output DIR]");
-                yield 64;
+                System.err.println("inkstone: unknown command " + command);
+                System.err.println("usage: inkstone run|search|serve|help ...  (inkstone help shows the options)");
+                yield CommandLineException.USAGE;
             }
         };
     }
 
+    /**
+     * {@code inkstone run}: checks the options ({@link RunOptions}) and the settings
+     * ({@link SettingsCheck}) before anything is created, then runs or resumes the job and says
+     * where its output went.
+     *
+     * @param args the arguments after {@code run}
+     * @return the exit status
+     */
     private static int digitize(String... args) {
-        List<String> springArgs = new ArrayList<>();
-        String scans = "scans";
-        String output = "output";
-        for (int i = 1; i < args.length; i++) {
-            String a = args[i];
-            String value = i + 1 < args.length ? args[i + 1] : null;
-            switch (a) {
-                case "--scans" -> { scans = require(a, value); i++; }
-                case "--output" -> { output = require(a, value); i++; }
-                case "--workers" -> { springArgs.add("--inkstone.workers=" + require(a, value)); i++; }
-                default -> {
-                    if (!a.startsWith("--") || !a.contains("=")) {
-                        System.err.println("inkstone: unknown option " + a);
-                        return 64;
-                    }
-                    springArgs.add(a);
-                }
-            }
+        if (RunOptions.wantsHelp(args)) {
+            System.out.println(RunOptions.USAGE);
+            return 0;
         }
-        springArgs.add(0, "--inkstone.scans=" + Path.of(scans).toAbsolutePath().normalize());
-        springArgs.add(1, "--inkstone.output=" + Path.of(output).toAbsolutePath().normalize());
+        try {
+            return digitize(RunOptions.parse(args));
+        } catch (CommandLineException e) {
+            return e.report(System.err);
+        }
+    }
+
+    private static int digitize(RunOptions options) {
         try (ConfigurableApplicationContext ctx = new SpringApplicationBuilder(InkstoneApplication.class)
-                .web(WebApplicationType.NONE).logStartupInfo(false)
-                .run(springArgs.toArray(String[]::new))) {
+                .web(WebApplicationType.NONE).logStartupInfo(false).listeners(new SettingsCheck())
+                .run(options.springArguments())) {
             InkstoneProperties settings = ctx.getBean(InkstoneProperties.class);
-            return ctx.getBean(DigitizeRunner.class).run(settings.scans());
+            int status = ctx.getBean(DigitizeRunner.class).run(settings.scans());
+            System.out.println("digitize: output in " + settings.output());
+            return status;
+        } catch (CommandLineException e) {
+            throw e;
         } catch (Exception e) {
             System.err.println("inkstone: " + e.getMessage());
             return 2;

@@ -66,7 +66,7 @@ public class PageOcrProcessor implements ItemProcessor<PageTask, PageResult> {
             OcrPage page;
             double skew = 0;
             int contrast = -1;
-            if ("page".equals(settings.segmentation())) {
+            if (settings.segmentation() == InkstoneProperties.Segmentation.PAGE) {
                 GrayImage gray = preprocessor.toGray(image.image());
                 page = engine.recognize(gray, image.dpi());
             } else {
