@@ -1,8 +1,7 @@
 package org.inkstone;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.concurrent.CountDownLatch;
 import org.inkstone.batch.DigitizeRunner;
 import org.inkstone.batch.OutputLock;
@@ -27,6 +26,7 @@ import org.springframework.context.event.ContextClosedEvent;
  * inkstone run [--scans DIR] [--output DIR] [--workers N] [--retry-failed] [--inkstone.KEY=VALUE ...]
  * inkstone search "QUERY" [--from DATE] [--to DATE] [--newspaper N] [--page P] [--limit N] [--output DIR]
  * inkstone serve [--port 8080] [--output DIR]
+ * inkstone help
  * </pre>
  *
  * {@code run} digitizes every PDF in the scans folder (default {@code scans}) into the output
@@ -35,7 +35,8 @@ import org.springframework.context.event.ContextClosedEvent;
  * arguments override settings of {@code application.properties} and of the job definition.
  * Exit codes as in {@link DigitizeRunner}. {@code search} prints the articles matching a query
  * ({@link SearchCommand}); {@code serve} runs the reading room on localhost until stopped
- * ({@link ReadingRoom}). Usage errors exit with 64.
+ * ({@link ReadingRoom}); {@code help} prints the usage. Usage errors exit with 64 (BSD
+ * sysexits {@code EX_USAGE}); for {@code run} they are found before anything is created.
  *
  * <p>This application context is the digitize job; the reading room ({@code org.inkstone.web})
  * is a separate web application and is left out of its component scan.
@@ -46,7 +47,15 @@ import org.springframework.context.event.ContextClosedEvent;
 @EnableConfigurationProperties(InkstoneProperties.class)
 public class InkstoneApplication {
 
+    /** The usage of every command, one line each. */
+    public static final String USAGE = RunOptions.USAGE + "\n"
+            + "       " + SearchCommand.USAGE.substring("usage: ".length()) + "\n"
+            + "       inkstone serve [--port 8080] [--output DIR]\n"
+            + "       inkstone help";
+
     /**
+     * Runs a command and exits with its status.
+     *
      * @param args the command and its options
      */
     public static void main(String[] args) {
@@ -57,59 +66,71 @@ public class InkstoneApplication {
      * Runs a command.
      *
      * @param args the command and its options
-     * @return the process exit code
+     * @return the process exit status: {@code run} 0, 1, 2 as in {@link DigitizeRunner} (2 also when an OCR
+     *         model is missing); {@code search} and {@code serve} as documented there; {@code help},
+     *         {@code --help}, {@code -h} 0; 64 for usage errors (no command, an unknown command, a bad option
+     *         or setting), which print one line saying what is wrong and at most the usage
      */
     public static int execute(String... args) {
         String command = args.length == 0 ? "" : args[0];
         String[] rest = java.util.Arrays.copyOfRange(args, Math.min(1, args.length), args.length);
         return switch (command) {
-            case "run" -> digitize(args);
+            case "run" -> digitize(rest);
             case "search" -> SearchCommand.run(rest, System.out, System.err);
             case "serve" -> serve(rest);
+            case "help", "--help", "-h" -> {
+                System.out.println(USAGE);
+                yield 0;
+            }
+            case "" -> {
+                System.err.println(USAGE);
+                yield CommandLineException.USAGE;
+            }
             default -> {
-                System.err.println("usage: inkstone run [--scans DIR] [--output DIR] [--workers N] [--retry-failed] [--inkstone.KEY=VALUE ...]");
-                System.err.println("       " + SearchCommand.USAGE.substring("usage: ".length()));
-                System.err.println("       inkstone serve [--port 8080] [--output DIR]");
-                yield 64;
+                System.err.println("inkstone: unknown command " + command);
+                System.err.println("usage: inkstone run|search|serve|help ...  (inkstone help shows the options)");
+                yield CommandLineException.USAGE;
             }
         };
     }
 
+    /**
+     * {@code inkstone run}: checks the options ({@link RunOptions}) and the settings
+     * ({@link SettingsCheck}) before anything is created, then runs or resumes the job and says
+     * where its output went.
+     *
+     * @param args the arguments after {@code run}
+     * @return the exit status
+     */
     private static int digitize(String... args) {
-        List<String> springArgs = new ArrayList<>();
-        String scans = "scans";
-        String output = "output";
-        for (int i = 1; i < args.length; i++) {
-            String a = args[i];
-            String value = i + 1 < args.length ? args[i + 1] : null;
-            switch (a) {
-                case "--scans" -> { scans = require(a, value); i++; }
-                case "--output" -> { output = require(a, value); i++; }
-                case "--workers" -> { springArgs.add("--inkstone.workers=" + require(a, value)); i++; }
-                case "--retry-failed" -> springArgs.add("--inkstone.retry-failed=true");
-                default -> {
-                    if (!a.startsWith("--") || !a.contains("=")) {
-                        System.err.println("inkstone: unknown option " + a);
-                        return 64;
-                    }
-                    springArgs.add(a);
-                }
-            }
+        if (RunOptions.wantsHelp(args)) {
+            System.out.println(RunOptions.USAGE);
+            return 0;
         }
-        Path out = Path.of(output).toAbsolutePath().normalize();
-        springArgs.add(0, "--inkstone.scans=" + Path.of(scans).toAbsolutePath().normalize());
-        springArgs.add(1, "--inkstone.output=" + out);
-        // Warnings and errors of the libraries, with their stack traces, go to a log file; the
-        // terminal shows the job's own lines (progress, summary, one line per failure).
-        springArgs.add(2, "--logging.file.name=" + out.resolve(LOG));
-        springArgs.add(3, "--logging.threshold.console=OFF");
+        try {
+            return digitize(RunOptions.parse(args));
+        } catch (CommandLineException e) {
+            return e.report(System.err);
+        }
+    }
+
+    private static int digitize(RunOptions options) {
+        Path out = options.output();
+        boolean created = !Files.exists(out);
+        boolean refused = false;
         // The lock is taken before the database is opened and released after it is closed.
         try (OutputLock lock = OutputLock.acquire(out);
              ConfigurableApplicationContext ctx = new SpringApplicationBuilder(InkstoneApplication.class)
-                .web(WebApplicationType.NONE).logStartupInfo(false)
-                .run(springArgs.toArray(String[]::new))) {
+                .web(WebApplicationType.NONE).logStartupInfo(false).listeners(new SettingsCheck())
+                .run(options.springArguments())) {
             InkstoneProperties settings = ctx.getBean(InkstoneProperties.class);
-            return ctx.getBean(DigitizeRunner.class).run(settings.scans());
+            int status = ctx.getBean(DigitizeRunner.class).run(settings.scans());
+            System.out.println("digitize: output in " + settings.output());
+            return status;
+        } catch (CommandLineException e) {
+            // a setting refused before the job started: the folder made for this run goes again
+            refused = true;
+            return e.report(System.err);
         } catch (OutputLock.InUseException e) {
             System.err.println("inkstone: " + e.getMessage());
             return IN_USE;
@@ -122,6 +143,10 @@ public class InkstoneApplication {
             }
             System.err.println("inkstone: " + root);
             return 2;
+        } finally {
+            if (created && refused) {
+                OutputLock.removeUnused(out);
+            }
         }
     }
 

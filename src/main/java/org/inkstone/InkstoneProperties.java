@@ -1,15 +1,32 @@
 package org.inkstone;
 
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.DecimalMax;
+import jakarta.validation.constraints.DecimalMin;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Positive;
 import java.nio.file.Path;
+import org.inkstone.SettingConstraints.RegularExpression;
+import org.inkstone.SettingConstraints.ZeroOrRange;
 import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.validation.annotation.Validated;
 
 /**
  * Every Inkstone setting in one typed place, bound from {@code inkstone.*} (application
  * defaults, then the job definition in {@code jobs/}, then the command line).
  *
+ * <p>Each setting carries its allowed values as Jakarta Bean Validation constraints (checked by
+ * Hibernate Validator). {@code inkstone run} checks them, and rejects unknown {@code inkstone.*}
+ * keys, before the job starts ({@link SettingsCheck}); the constraints are also what its error
+ * messages describe, so a range is stated once, here.
+ *
  * @param scans   folder of scanned PDFs to digitize
  * @param output  folder for the database and the exports
- * @param workers pages recognised in parallel (0 = one per core)
+ * @param workers pages recognised in parallel, 0..256 (0 = one per core)
  * @param ocr     recogniser settings
  * @param ingest  limits on input
  * @param issue   where issue metadata comes from when the pages do not show it
@@ -18,52 +35,76 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  *                    again, not only those that failed for a reason of the machine's
  *                    ({@code --retry-failed})
  */
+@Validated
 @ConfigurationProperties("inkstone")
-public record InkstoneProperties(Path scans, Path output, int workers, Ocr ocr, Ingest ingest, Issue issue,
-                                 Store store, boolean retryFailed) {
+public record InkstoneProperties(@NotNull Path scans, @NotNull Path output,
+                                 @Min(0) @Max(256) int workers,
+                                 @NotNull @Valid Ocr ocr, @NotNull @Valid Ingest ingest, @NotNull @Valid Issue issue,
+                                 @NotNull @Valid Store store, boolean retryFailed) {
+
+    /** How pages are cut for recognition ({@code inkstone.ocr.segmentation}). */
+    public enum Segmentation {
+        /** Inkstone straightens the page, cuts it into lines and reads them one by one. */
+        REGIONS,
+        /** Tesseract reads the whole page with its own layout analysis and {@code psm}. */
+        PAGE
+    }
 
     /**
-     * @param tessdata folder of Tesseract models
-     * @param language Tesseract language, e.g. {@code chi_sim}
-     * @param psm          Tesseract page segmentation mode when Tesseract segments the whole page
-     * @param segmentation {@code regions}: Inkstone straightens the page, cuts it into lines and reads
-     *                     them one by one (default); {@code page}: Tesseract reads the whole page with {@code psm}
-     * @param textHeight   largest character height lines are read at, px: taller type is scaled down to it; 0 keeps the scan's size
-     * @param lineWidth    share of their width lines of square type are condensed to before recognition
-     *                     (1 = none); pages whose type is already condensed are left as they are
+     * @param tessdata     folder of Tesseract models (not blank)
+     * @param language     Tesseract language, e.g. {@code chi_sim}, or several joined by {@code +}
+     * @param psm          Tesseract page segmentation mode when Tesseract segments the whole page, 0..13
+     * @param segmentation {@link Segmentation#REGIONS}: Inkstone straightens the page, cuts it into lines and
+     *                     reads them one by one (default); {@link Segmentation#PAGE}: Tesseract reads the whole
+     *                     page with {@code psm}
+     * @param textHeight   largest character height lines are read at, px, 0 or 8..400: taller type is scaled
+     *                     down to it; 0 keeps the scan's size
+     * @param lineWidth    share of their width lines of square type are condensed to before recognition,
+     *                     over 0 and at most 1 (1 = none); pages whose type is already condensed are left as
+     *                     they are
      * @param review       thresholds below which a page is flagged for review
      */
-    public record Ocr(String tessdata, String language, int psm, String segmentation, int textHeight,
-                      double lineWidth, Review review) {
+    public record Ocr(@NotBlank String tessdata,
+                      @NotNull @Pattern(regexp = "[A-Za-z0-9_.-]+(\\+[A-Za-z0-9_.-]+)*",
+                              message = "Tesseract model names joined by +, e.g. chi_sim or chi_sim+eng")
+                      String language,
+                      @Min(0) @Max(13) int psm,
+                      @NotNull Segmentation segmentation,
+                      @ZeroOrRange(min = 8, max = 400) int textHeight,
+                      @DecimalMin(value = "0", inclusive = false) @DecimalMax("1") double lineWidth,
+                      @NotNull @Valid Review review) {
     }
 
     /**
      * When a page's estimated quality is low enough to flag it for review.
      *
-     * @param maxSkew       largest skew accepted without review, degrees
-     * @param minContrast   smallest contrast accepted (paper minus ink level after background normalisation, 0..255)
+     * @param maxSkew       largest skew accepted without review, degrees, 0..45
+     * @param minContrast   smallest contrast accepted (paper minus ink level after background normalisation), 0..255
      * @param minConfidence smallest mean line confidence accepted, 0..1
      */
-    public record Review(double maxSkew, int minContrast, double minConfidence) {
+    public record Review(@DecimalMin("0") @DecimalMax("45") double maxSkew,
+                         @Min(0) @Max(255) int minContrast,
+                         @DecimalMin("0") @DecimalMax("1") double minConfidence) {
     }
 
     /**
-     * @param minFreeMb space kept free on the database's disk, MB (2^20 bytes): the job stops with
-     *                  "no space left" rather than write with less (see {@code org.inkstone.store.DiskSpace})
+     * @param minFreeMb space kept free on the database's disk, MB (2^20 bytes), 0..1048576 (0 turns
+     *                  the check off): the job stops with "no space left" rather than write with less
+     *                  (see {@code org.inkstone.store.DiskSpace})
      */
-    public record Store(int minFreeMb) {
+    public record Store(@Min(0) @Max(1048576) int minFreeMb) {
     }
 
-    /** @param maxPageMegapixels largest page image accepted, megapixels (width × height / 10^6) */
-    public record Ingest(int maxPageMegapixels) {
+    /** @param maxPageMegapixels largest page image accepted, megapixels (width × height / 10^6), over 0 */
+    public record Ingest(@Positive int maxPageMegapixels) {
     }
 
     /**
      * @param newspaper   newspaper title for issues whose masthead is not read (blank: none)
-     * @param filePattern regular expression over file names with named groups {@code newspaper} and
-     *                    {@code date} (yyyy-MM-dd)
+     * @param filePattern regular expression ({@link java.util.regex.Pattern} syntax) over file names with named
+     *                    groups {@code newspaper} and {@code date} (yyyy-MM-dd)
      */
-    public record Issue(String newspaper, String filePattern) {
+    public record Issue(String newspaper, @RegularExpression String filePattern) {
     }
 
     /** @return the number of worker threads: {@link #workers} or the number of cores */

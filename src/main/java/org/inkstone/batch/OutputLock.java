@@ -91,6 +91,44 @@ public final class OutputLock implements AutoCloseable {
         }
     }
 
+    /**
+     * Removes an output folder that a refused run created and left unused: only when it holds
+     * nothing but the lock file and an empty or log-only {@code logs} folder. Errors are ignored.
+     *
+     * @param output the output folder
+     */
+    public static void removeUnused(Path output) {
+        try (var entries = Files.list(output)) {
+            for (Path p : entries.toList()) {
+                String name = p.getFileName().toString();
+                if (name.equals("logs") && Files.isDirectory(p)) {
+                    try (var logs = Files.list(p)) {
+                        for (Path log : logs.toList()) {
+                            if (!log.getFileName().toString().endsWith(".log")) {
+                                return;
+                            }
+                        }
+                    }
+                } else if (!name.equals(FILE)) {
+                    return;
+                }
+            }
+            Path logs = output.resolve("logs");
+            if (Files.isDirectory(logs)) {
+                try (var files = Files.list(logs)) {
+                    for (Path log : files.toList()) {
+                        Files.delete(log);
+                    }
+                }
+                Files.delete(logs);
+            }
+            Files.deleteIfExists(output.resolve(FILE));
+            Files.delete(output);
+        } catch (IOException e) {
+            // a folder left behind is harmless
+        }
+    }
+
     /** Releases the lock. */
     @Override
     public void close() throws IOException {

@@ -77,7 +77,7 @@ public class PageOcrProcessor implements ItemProcessor<PageTask, PageResult> {
             double skew = 0;
             int contrast = -1;
             int rotation = image.rotationDeg();
-            if ("page".equals(settings.segmentation())) {
+            if (settings.segmentation() == InkstoneProperties.Segmentation.PAGE) {
                 GrayImage gray = preprocessor.toGray(image.image());
                 page = engine.recognize(gray, image.dpi());
             } else {

@@ -55,13 +55,7 @@ public final class TesseractEngine implements OcrEngine {
      */
     public TesseractEngine(OcrSettings settings) throws OcrException {
         this.settings = settings;
-        for (String lang : settings.language().split("\\+")) {
-            Path model = Path.of(settings.tessdata(), lang + ".traineddata");
-            if (!Files.isRegularFile(model)) {
-                throw new OcrException("Tesseract model " + model + " not found (Debian: apt-get install tesseract-ocr-"
-                        + lang.replace('_', '-') + ")");
-            }
-        }
+        requireModels(settings.tessdata(), settings.language());
         handle = api.TessBaseAPICreate();
         if (api.TessBaseAPIInit3(handle, settings.tessdata(), settings.language()) != 0) {
             api.TessBaseAPIDelete(handle);
@@ -69,6 +63,23 @@ public final class TesseractEngine implements OcrEngine {
         }
         api.TessBaseAPISetVariable(handle, "debug_file", "/dev/null");
         api.TessBaseAPISetPageSegMode(handle, settings.psm());
+    }
+
+    /**
+     * Checks that the model file of every language is in the tessdata folder, without loading it.
+     *
+     * @param tessdata folder of {@code .traineddata} models
+     * @param language Tesseract language(s), joined by {@code +}
+     * @throws OcrException naming the first missing model file and the Debian package that installs it
+     */
+    public static void requireModels(String tessdata, String language) throws OcrException {
+        for (String lang : language.split("\\+")) {
+            Path model = Path.of(tessdata, lang + ".traineddata");
+            if (!Files.isRegularFile(model)) {
+                throw new OcrException("Tesseract model " + model + " not found (Debian: apt-get install tesseract-ocr-"
+                        + lang.replace('_', '-') + ")");
+            }
+        }
     }
 
     @Override

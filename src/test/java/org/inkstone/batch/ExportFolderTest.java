@@ -72,7 +72,7 @@ class ExportFolderTest {
     @Test
     void everyDocumentHasItsOwnExportFolder() throws Exception {
         String h = "-" + SHA.get("db.pdf").substring(0, 8);
-        Set<String> expected = new TreeSet<>(Set.of(".inkstone.lock", "db", "index", "document",
+        Set<String> expected = new TreeSet<>(Set.of(".inkstone.lock", "db", "index", "logs", "document",
                 "document-" + SHA.get("..pdf").substring(0, 8), "db" + h, "index-" + SHA.get("index.pdf").substring(0, 8),
                 "clash", "clash-" + SHA.get("clash.pdf").substring(0, 8), "clash-" + SHA.get("other/clash.pdf").substring(0, 8)));
         assertEquals(expected, list(output));
