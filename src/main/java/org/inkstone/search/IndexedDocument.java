@@ -28,8 +28,11 @@ public record IndexedDocument(String name, String source, String sourcePath, Str
      * @param dpi    scan resolution, dots per inch (0 if not read)
      * @param status {@code done} or {@code failed}
      * @param label  printed page label (the N of 第N版), or null
+     * @param rotation quarter turn clockwise from the PDF's stored page image to the page as read,
+     *               0, 90, 180 or 270: its {@code /Rotate} plus any turn found on the scan (0 in
+     *               indexes written before it was recorded)
      */
-    public record Page(int page, int width, int height, int dpi, String status, String label) {
+    public record Page(int page, int width, int height, int dpi, String status, String label, int rotation) {
     }
 
     /**

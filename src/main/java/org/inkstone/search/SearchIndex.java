@@ -99,7 +99,7 @@ public final class SearchIndex {
             lines.put(p.pageNo(), p.lines());
             String label = i < issue.pageLabels().size() ? issue.pageLabels().get(i) : null;
             pageInfo.add(new IndexedDocument.Page(p.pageNo(), p.width(), p.height(), p.dpi(),
-                    p.status().toLowerCase(), label));
+                    p.status().toLowerCase(), label, p.rotationDeg()));
         }
         String name = document.exportName();
         IndexedDocument doc = new IndexedDocument(name, document.sourceName(), document.sourcePath(), document.sha256(),

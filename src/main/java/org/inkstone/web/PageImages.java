@@ -18,6 +18,7 @@ import javax.imageio.ImageWriter;
 import javax.imageio.stream.MemoryCacheImageOutputStream;
 import org.inkstone.ingest.BadDocumentException;
 import org.inkstone.ingest.BadPageException;
+import org.inkstone.ingest.PageImage;
 import org.inkstone.ingest.ScanPdfReader;
 import org.inkstone.search.IndexedDocument;
 
@@ -232,7 +233,12 @@ public final class PageImages {
             }
             BufferedImage img;
             try {
-                img = reader.readPage(pdf, pageNo).image();
+                // the reader turns the scan by the page's /Rotate; a turn the job found on the scan
+                // itself is applied here, so the image is the page as read, where its boxes lie
+                PageImage read = reader.readPage(pdf, pageNo);
+                IndexedDocument.Page info = doc.page(pageNo);
+                int found = info == null ? 0 : Math.floorMod(info.rotation() - read.rotationDeg(), 360);
+                img = ScanPdfReader.turn(read.image(), found);
             } catch (BadPageException | BadDocumentException e) {
                 throw new ScanNotFound("page " + pageNo + " of " + doc.name() + " cannot be read: " + e.getMessage());
             }

@@ -21,6 +21,11 @@ import org.inkstone.TextMetrics;
 import org.inkstone.ingest.ScanPdfReader;
 import org.inkstone.ingest.TestPdfs;
 import org.junit.jupiter.api.BeforeAll;
+import org.inkstone.ingest.ScanPdfReader;
+import org.inkstone.search.ArticleSearcher;
+import org.inkstone.search.IndexedDocument;
+import org.inkstone.search.SearchIndex;
+import org.inkstone.web.PageImages;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import tools.jackson.databind.JsonNode;
@@ -143,6 +148,28 @@ class RotatedPageTest {
             for (int i = 0; i < PAGES.length; i++) {
                 assertEquals(Math.floorMod(-PAGES[i][0], 360), JobTestSupport.count(db,
                         "SELECT rotation_deg FROM page WHERE page_no = " + (i + 1)), "stored rotation of page " + (i + 1));
+            }
+        }
+    }
+
+    @Test
+    void theReadingRoomShowsEachPageAsRead() throws Exception {
+        try (ArticleSearcher index = ArticleSearcher.open(SearchIndex.location(output))) {
+            IndexedDocument doc = index.document(NAME).orElseThrow();
+            PageImages images = new PageImages(new ScanPdfReader(250_000_000L), 8, 64L << 20);
+            java.awt.image.Raster upright = images.page(doc, 1).getRaster();
+            for (int i = 2; i <= PAGES.length; i++) {
+                java.awt.image.Raster shown = images.page(doc, i).getRaster();
+                assertEquals(upright.getWidth(), shown.getWidth(), "width of page " + i);
+                assertEquals(upright.getHeight(), shown.getHeight(), "height of page " + i);
+                long diff = 0;
+                for (int y = 0; y < shown.getHeight(); y += 7) {
+                    for (int x = 0; x < shown.getWidth(); x += 7) {
+                        diff += Math.abs(shown.getSample(x, y, 0) - upright.getSample(x, y, 0));
+                    }
+                }
+                double mean = diff / ((shown.getWidth() / 7.0) * (shown.getHeight() / 7.0));
+                assertTrue(mean < 2, "page " + i + " is shown upright, as page 1: mean difference " + mean);
             }
         }
     }

@@ -28,7 +28,7 @@ class SearchAnalysisTest {
                 new TextMap(List.of(new TextMap.LineSpan(TextMap.TEXT, 0, TEXT.length(), 1, new Bbox(0, 0, 100, 10))), 0));
         try (SearchIndex.Writer w = SearchIndex.Writer.open(d, analysis)) {
             w.add(new IndexedDocument("doc", "doc.pdf", "/nowhere/doc.pdf", "0".repeat(64), "株洲日报", "2025-04-01",
-                    List.of(new IndexedDocument.Page(1, 100, 100, 300, "done", "01")), 1), List.of(a));
+                    List.of(new IndexedDocument.Page(1, 100, 100, 300, "done", "01", 0)), 1), List.of(a));
             w.commit();
         }
         return ArticleSearcher.open(d);
