@@ -1,6 +1,7 @@
 package org.inkstone.batch;
 
 import java.io.IOException;
+import java.util.List;
 import org.inkstone.InkstoneProperties;
 import org.inkstone.ingest.BadDocumentException;
 import org.inkstone.ingest.BadPageException;
@@ -15,6 +16,7 @@ import org.inkstone.preprocess.GrayImage;
 import org.inkstone.preprocess.PageOrientation;
 import org.inkstone.preprocess.PagePreprocessor;
 import org.inkstone.preprocess.PreparedPage;
+import org.inkstone.preprocess.TextRegion;
 import org.inkstone.store.FailureKind;
 import org.inkstone.store.PageTask;
 import org.springframework.batch.infrastructure.item.ItemProcessor;
@@ -81,13 +83,19 @@ public class PageOcrProcessor implements ItemProcessor<PageTask, PageResult> {
                 GrayImage gray = preprocessor.toGray(image.image());
                 page = engine.recognize(gray, image.dpi());
             } else {
-                PageOrientation.Oriented oriented = orientation.prepare(preprocessor.toGray(image.image()),
-                        (p, sample) -> engine.recognize(p.image(), image.dpi(), sample, settings.textHeight(),
-                                lineWidth(p.charAspect())));
-                rotation = (rotation + oriented.turnDegrees()) % 360;
-                PreparedPage prepared = oriented.page();
-                page = prepared.toScan(engine.recognize(prepared.image(), image.dpi(), prepared.regions(),
-                        settings.textHeight(), lineWidth(prepared.charAspect())));
+                GrayImage gray = preprocessor.toGray(image.image());
+                PreparedPage prepared = preprocessor.prepare(gray);
+                OcrPage read = readRegions(engine, prepared, prepared.regions(), image.dpi());
+                if (!PageOrientation.readsUpright(prepared, read)) {
+                    PageOrientation.Oriented oriented = orientation.orient(gray, prepared,
+                            (p, sample) -> readRegions(engine, p, sample, image.dpi()));
+                    if (oriented.turnDegrees() != 0) {
+                        rotation = (rotation + oriented.turnDegrees()) % 360;
+                        prepared = oriented.page();
+                        read = readRegions(engine, prepared, prepared.regions(), image.dpi());
+                    }
+                }
+                page = prepared.toScan(read);
                 skew = prepared.skewDegrees();
                 contrast = prepared.contrast();
             }
@@ -104,6 +112,12 @@ public class PageOcrProcessor implements ItemProcessor<PageTask, PageResult> {
             return PageResult.failed(task, image.nativeScan(), ms(t0), "page could not be processed: " + describe(e),
                     FailureKind.of(e));
         }
+    }
+
+    /** Reads regions of a prepared page with the line settings of the job. */
+    private OcrPage readRegions(OcrEngine engine, PreparedPage page, List<TextRegion> regions,
+                                int dpi) throws OcrException {
+        return engine.recognize(page.image(), dpi, regions, settings.textHeight(), lineWidth(page.charAspect()));
     }
 
     private static String describe(Throwable e) {

@@ -10,11 +10,13 @@ import org.inkstone.model.OcrPage;
  * Finds which way up a page is and prepares it that way: a scan stored sideways (turned 90° or
  * 270°) or upside down (180°) is turned upright before it is cut into lines.
  *
- * <p>The decision is made by the recogniser itself, on a few sample lines: the page is prepared
- * as it is ({@link PagePreprocessor#prepare(GrayImage)}), {@value #SAMPLES} lines of body type
- * spread over the page are read, and when they read with a mean confidence of at least
- * {@link #ACCEPT} and the page is mostly horizontal lines, the page stays as it is — the common
- * case, costing only those few line reads. Otherwise the page is also prepared turned by 90°,
+ * <p>The decision is made by the recogniser itself. A page whose whole read, as it is, has a
+ * mean line confidence of at least {@link #ACCEPT} and mostly horizontal lines stays as it is
+ * ({@link #readsUpright}): the common case, at no cost beyond the read the page needs anyway.
+ * Otherwise a few sample lines decide: the page as it is ({@link PagePreprocessor#prepare(GrayImage)}),
+ * {@value #SAMPLES} lines of body type spread over the page are read, and when they read with a
+ * mean confidence of at least {@link #ACCEPT} and the page is mostly horizontal lines, the page
+ * stays as it is. Otherwise the page is also prepared turned by 90°,
  * 180° and 270° clockwise, the same number of sample lines read in each, and the turn whose
  * samples read best wins when it beats the page as it is by {@link #MARGIN} (the first turn that
  * reads at least {@link #ACCEPT} and beats it so ends the search). Measured on page 1 of the
@@ -82,7 +84,36 @@ public final class PageOrientation {
      * @throws E if the reader fails
      */
     public <E extends Exception> Oriented prepare(GrayImage gray, Reader<E> reader) throws E {
-        PreparedPage upright = preprocessor.prepare(gray);
+        return orient(gray, preprocessor.prepare(gray), reader);
+    }
+
+    /**
+     * Whether the whole read of a page prepared as it is shows it the right way up, so no other
+     * orientation need be tried: its lines are mostly horizontal and their mean confidence is at
+     * least {@link #ACCEPT}. Deciding from the read the page needs anyway costs an upright page
+     * nothing; a page that reads worse goes to {@link #orient}.
+     *
+     * @param page the page prepared as it is
+     * @param read what the recogniser read on it, line confidences in [0, 1]
+     * @return whether the page is upright beyond doubt
+     */
+    public static boolean readsUpright(PreparedPage page, OcrPage read) {
+        return !read.lines().isEmpty() && read.confidence() >= ACCEPT && !mostlyVertical(page);
+    }
+
+    /**
+     * Finds the orientation of a page prepared as it is, reading sample lines each way up (see
+     * the class comment).
+     *
+     * @param <E>    what the reader may throw
+     * @param gray   8-bit gray page as taken from the PDF, px at scan resolution (not modified)
+     * @param asIs   {@code gray} prepared as it is
+     * @param reader reads sample lines (the worker's recogniser, with the settings of the full read)
+     * @return {@code asIs}, or the page prepared turned when that reads clearly better
+     * @throws E if the reader fails
+     */
+    public <E extends Exception> Oriented orient(GrayImage gray, PreparedPage asIs, Reader<E> reader) throws E {
+        PreparedPage upright = asIs;
         List<TextRegion> sample = sample(upright);
         if (sample.isEmpty()) {
             return new Oriented(upright, 0, -1);
