@@ -9,6 +9,8 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import java.util.Comparator;
+import java.util.List;
 
 /**
  * One run at a time per output folder. {@link #acquire} takes an exclusive lock on
@@ -98,32 +100,16 @@ public final class OutputLock implements AutoCloseable {
      * @param output the output folder
      */
     public static void removeUnused(Path output) {
-        try (var entries = Files.list(output)) {
-            for (Path p : entries.toList()) {
-                String name = p.getFileName().toString();
-                if (name.equals("logs") && Files.isDirectory(p)) {
-                    try (var logs = Files.list(p)) {
-                        for (Path log : logs.toList()) {
-                            if (!log.getFileName().toString().endsWith(".log")) {
-                                return;
-                            }
-                        }
-                    }
-                } else if (!name.equals(FILE)) {
-                    return;
-                }
-            }
+        try (var tree = Files.walk(output)) {
+            List<Path> all = tree.sorted(Comparator.reverseOrder()).toList();
             Path logs = output.resolve("logs");
-            if (Files.isDirectory(logs)) {
-                try (var files = Files.list(logs)) {
-                    for (Path log : files.toList()) {
-                        Files.delete(log);
-                    }
+            boolean unused = all.stream().allMatch(p -> p.equals(output) || p.equals(logs)
+                    || p.equals(output.resolve(FILE)) || (logs.equals(p.getParent()) && p.toString().endsWith(".log")));
+            if (unused) {
+                for (Path p : all) {
+                    Files.delete(p);
                 }
-                Files.delete(logs);
             }
-            Files.deleteIfExists(output.resolve(FILE));
-            Files.delete(output);
         } catch (IOException e) {
             // a folder left behind is harmless
         }

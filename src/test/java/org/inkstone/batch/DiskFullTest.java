@@ -149,10 +149,7 @@ class DiskFullTest {
      */
     private static int runInProcess(Path scans, Path output, List<String> lines, Predicate<String> fillWhen, Path disk,
                                     long leaveFree) throws Exception {
-        Process job = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-cp", System.getProperty("java.class.path"), InkstoneApplication.class.getName(),
-                "run", "--scans", scans.toString(), "--output", output.toString(), "--workers", "1")
-                .redirectErrorStream(true).start();
+        Process job = JobTestSupport.start(scans, output, "--workers", "1");
         boolean filled = false;
         try (BufferedReader out = new BufferedReader(new InputStreamReader(job.getInputStream(), StandardCharsets.UTF_8))) {
             for (String line; (line = out.readLine()) != null; ) {

@@ -63,6 +63,18 @@ final class JobTestSupport {
         }
     }
 
+    /**
+     * Starts {@code inkstone run} in a process of its own (this JVM's java and class path), its
+     * standard error merged into its standard output.
+     */
+    static Process start(Path scans, Path output, String... extra) throws IOException {
+        List<String> cmd = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-cp", System.getProperty("java.class.path"), InkstoneApplication.class.getName(),
+                "run", "--scans", scans.toString(), "--output", output.toString()));
+        cmd.addAll(List.of(extra));
+        return new ProcessBuilder(cmd).redirectErrorStream(true).start();
+    }
+
     /** Opens the job's HSQLDB file (only while no job runs: file mode takes a lock). */
     static Connection database(Path output) throws SQLException {
         return DriverManager.getConnection("jdbc:hsqldb:file:" + output.resolve("db/inkstone") + ";shutdown=true", "SA", "");

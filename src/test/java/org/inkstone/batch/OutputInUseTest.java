@@ -27,10 +27,7 @@ class OutputInUseTest {
         Path scans = Files.createDirectories(work.resolve("scans"));
         Path output = work.resolve("output");
         Files.copy(JobTestSupport.SAMPLE, scans.resolve(JobTestSupport.SAMPLE.getFileName()));
-        Process first = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-cp", System.getProperty("java.class.path"), InkstoneApplication.class.getName(),
-                "run", "--scans", scans.toString(), "--output", output.toString(), "--workers", "1")
-                .redirectErrorStream(true).start();
+        Process first = JobTestSupport.start(scans, output, "--workers", "1");
         try (BufferedReader out = new BufferedReader(new InputStreamReader(first.getInputStream(), StandardCharsets.UTF_8))) {
             for (String line; (line = out.readLine()) != null; ) {
                 System.out.println("[first run] " + line);

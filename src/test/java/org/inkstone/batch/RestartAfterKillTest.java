@@ -33,10 +33,7 @@ class RestartAfterKillTest {
         Path output = work.resolve("output");
         Files.copy(JobTestSupport.SAMPLE, scans.resolve(JobTestSupport.SAMPLE.getFileName()));
 
-        Process job = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-cp", System.getProperty("java.class.path"), InkstoneApplication.class.getName(),
-                "run", "--scans", scans.toString(), "--output", output.toString(), "--workers", "1")
-                .redirectErrorStream(true).start();
+        Process job = JobTestSupport.start(scans, output, "--workers", "1");
         int storedBeforeKill = 0;
         try (BufferedReader out = new BufferedReader(new InputStreamReader(job.getInputStream(), StandardCharsets.UTF_8))) {
             Pattern progress = Pattern.compile("digitize: (\\d+)/3 pages");
