@@ -90,9 +90,13 @@ public class PageOcrProcessor implements ItemProcessor<PageTask, PageResult> {
                     PageOrientation.Oriented oriented = orientation.orient(gray, prepared,
                             (p, sample) -> readRegions(engine, p, sample, image.dpi()));
                     if (oriented.turnDegrees() != 0) {
-                        rotation = (rotation + oriented.turnDegrees()) % 360;
-                        prepared = oriented.page();
-                        read = readRegions(engine, prepared, prepared.regions(), image.dpi());
+                        PreparedPage turned = oriented.page();
+                        OcrPage turnedRead = readRegions(engine, turned, turned.regions(), image.dpi());
+                        if (PageOrientation.confirms(read, turnedRead)) {
+                            rotation = (rotation + oriented.turnDegrees()) % 360;
+                            prepared = turned;
+                            read = turnedRead;
+                        }
                     }
                 }
                 page = prepared.toScan(read);
