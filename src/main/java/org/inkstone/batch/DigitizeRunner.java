@@ -83,6 +83,10 @@ public class DigitizeRunner {
                 reasons.add(rootMessage(t));
                 noSpace |= rootCause(t) instanceof DiskSpace.NoSpaceException;
             }
+            if (reasons.size() > 1) {
+                // the partitioned step's own failure only says that a worker failed, whose reason is there
+                reasons.remove(PARTITION_FAILED);
+            }
             reasons.forEach(r -> out.println("digitize: job failed: " + r));
             out.println(noSpace ? "digitize: free space on that disk, then run the same command again to resume"
                     : "digitize: run the same command again to resume");
@@ -152,6 +156,9 @@ public class DigitizeRunner {
                 + f.error()));
         return 1;
     }
+
+    /** The message of Spring Batch's partitioned step when one of its workers failed. */
+    private static final String PARTITION_FAILED = "Partition handler returned an unsuccessful step";
 
     private static Throwable rootCause(Throwable t) {
         while (t.getCause() != null && t.getCause() != t) {

@@ -54,11 +54,12 @@ class DiskFullTest {
         Path scans = sampleScans();
         Path output = disk.resolve("out");
         List<String> lines = new ArrayList<>();
-        int code = runInProcess(scans, output, lines, line -> line.contains(" p1 ok"), disk, 60 * MB);
+        int code = runInProcess(scans, output, lines, line -> line.contains(" p1 ok"), disk, MB / 4);
         String all = String.join("\n", lines);
         assertEquals(2, code, all);
         assertTrue(all.contains("digitize: job failed: no space left on device for " + output.resolve("db")), all);
         assertTrue(all.contains("free space on that disk, then run the same command again to resume"), all);
+        assertEquals(1, lines.stream().filter(l -> l.startsWith("digitize: job failed:")).count(), "one reason: " + all);
         assertFalse(all.contains("\tat ") || all.contains("Exception"), "no stack trace on the terminal: " + all);
         assertTrue(lines.size() < 15, "a few clear lines: " + all);
         assertTrue(Files.readString(output.resolve(InkstoneApplication.LOG)).contains("NoSpaceException"),
