@@ -40,6 +40,10 @@ class DigitizeJobTest {
         TestPdfs.brokenSecondPage(scans.resolve("halfbroken.pdf"));
         TestPdfs.hugePage(scans.resolve("huge.pdf"), 40_000, 40_000);
         Files.writeString(scans.resolve("readme.txt"), "not a scan");
+        // entries named *.pdf that are not files: a folder, a link to nothing, a named pipe
+        Files.createDirectories(scans.resolve("folder.pdf"));
+        Files.createSymbolicLink(scans.resolve("gone.pdf"), work.resolve("nowhere.pdf"));
+        new ProcessBuilder("mkfifo", scans.resolve("pipe.pdf").toString()).inheritIO().start().waitFor();
         first = JobTestSupport.run(scans, output, "--workers", "2");
         second = JobTestSupport.run(scans, output, "--workers", "2");
     }
@@ -55,6 +59,10 @@ class DigitizeJobTest {
         assertTrue(out.contains("halfbroken.pdf page 2: unreadable page"), out);
         assertTrue(out.contains("huge.pdf page 1: page image 40000x40000 px exceeds the limit"), out);
         assertTrue(out.contains("pages/min"), "progress is shown: " + out);
+        assertTrue(out.contains("3 entries named *.pdf passed over"), out);
+        assertTrue(out.contains("folder.pdf: a folder, not a file"), out);
+        assertTrue(out.contains("gone.pdf: a link to nothing"), out);
+        assertTrue(out.contains("pipe.pdf: not a regular file"), out);
         assertTrue(out.contains("6 pages to recognise"), out);
     }
 

@@ -1,6 +1,7 @@
 package org.inkstone.ingest;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -23,6 +24,12 @@ class ScanPdfReaderTest {
 
     private String inspectFailure(Path file) {
         return assertThrows(BadDocumentException.class, () -> reader.inspect(file, ScanPdfReader.sha256(file))).getMessage();
+    }
+
+    @Test
+    void decodesPagesWithoutImageioDiskCache() {
+        new ScanPdfReader(1);
+        assertFalse(javax.imageio.ImageIO.getUseCache(), "a full temporary folder must not fail pages");
     }
 
     @Test
