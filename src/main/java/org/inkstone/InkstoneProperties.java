@@ -10,6 +10,8 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Positive;
 import java.nio.file.Path;
+import org.inkstone.ocr.RecognizerKind;
+import org.inkstone.preprocess.LineDetector;
 import org.inkstone.SettingConstraints.RegularExpression;
 import org.inkstone.SettingConstraints.ZeroOrRange;
 import org.springframework.boot.context.properties.ConfigurationProperties;
@@ -63,6 +65,8 @@ public record InkstoneProperties(@NotNull Path scans, @NotNull Path output,
      *                     over 0 and at most 1 (1 = none); pages whose type is already condensed are left as
      *                     they are
      * @param review       thresholds below which a page is flagged for review
+     * @param detector     how text lines are found with {@code segmentation=regions}: {@code xy-cut}
+     * @param recognizer   what reads the lines: {@code tesseract}
      */
     public record Ocr(@NotBlank String tessdata,
                       @NotNull @Pattern(regexp = "[A-Za-z0-9_.-]+(\\+[A-Za-z0-9_.-]+)*",
@@ -72,7 +76,9 @@ public record InkstoneProperties(@NotNull Path scans, @NotNull Path output,
                       @NotNull Segmentation segmentation,
                       @ZeroOrRange(min = 8, max = 400) int textHeight,
                       @DecimalMin(value = "0", inclusive = false) @DecimalMax("1") double lineWidth,
-                      @NotNull @Valid Review review) {
+                      @NotNull @Valid Review review,
+                      @NotNull LineDetector.Kind detector,
+                      @NotNull RecognizerKind recognizer) {
     }
 
     /**

@@ -24,7 +24,7 @@ import java.util.stream.Collectors;
 import org.inkstone.SettingConstraints.RegularExpression;
 import org.inkstone.SettingConstraints.ZeroOrRange;
 import org.inkstone.ocr.OcrException;
-import org.inkstone.ocr.TesseractEngine;
+import org.inkstone.ocr.TesseractRecognizer;
 import org.springframework.boot.context.event.ApplicationEnvironmentPreparedEvent;
 import org.springframework.boot.context.properties.bind.BindException;
 import org.springframework.boot.context.properties.bind.BindHandler;
@@ -54,7 +54,7 @@ import org.springframework.core.env.ConfigurableEnvironment;
  * every property under {@code inkstone} that no setting took). Each is one line naming the key,
  * the value, what is allowed (described from the constraints) and, for values from a file,
  * where. Then a missing OCR model ({@link CommandLineException#CANNOT_RUN}), checked with
- * {@link TesseractEngine#requireModels}.
+ * {@link TesseractRecognizer#requireModels}.
  */
 public final class SettingsCheck implements ApplicationListener<ApplicationEnvironmentPreparedEvent> {
 
@@ -82,7 +82,7 @@ public final class SettingsCheck implements ApplicationListener<ApplicationEnvir
     public void onApplicationEvent(ApplicationEnvironmentPreparedEvent event) {
         InkstoneProperties settings = check(event.getEnvironment());
         try {
-            TesseractEngine.requireModels(settings.ocr().tessdata(), settings.ocr().language());
+            TesseractRecognizer.requireModels(settings.ocr().tessdata(), settings.ocr().language());
         } catch (OcrException e) {
             throw new CommandLineException(CommandLineException.CANNOT_RUN, e.getMessage(), null);
         }

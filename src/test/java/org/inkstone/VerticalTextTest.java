@@ -17,7 +17,8 @@ import org.inkstone.layout.PageLayout;
 import org.inkstone.model.OcrLine;
 import org.inkstone.model.OcrPage;
 import org.inkstone.ocr.OcrSettings;
-import org.inkstone.ocr.TesseractEngine;
+import org.inkstone.ocr.LineReader;
+import org.inkstone.ocr.TesseractRecognizer;
 import org.inkstone.preprocess.PagePreprocessor;
 import org.inkstone.preprocess.PreparedPage;
 import org.junit.jupiter.api.BeforeAll;
@@ -74,9 +75,9 @@ class VerticalTextTest {
         page = render();
         PreparedPage prepared = new PagePreprocessor().prepare(page.image());
         OcrPage ocr;
-        try (TesseractEngine engine = new TesseractEngine(
+        try (TesseractRecognizer engine = new TesseractRecognizer(
                 new OcrSettings("/usr/share/tesseract-ocr/5/tessdata", "chi_sim", 3))) {
-            ocr = prepared.toScan(engine.recognize(prepared.image(), page.dpi(), prepared.regions(), 0, 0.8));
+            ocr = prepared.toScan(new LineReader(engine).read(prepared.image(), page.dpi(), prepared.regions(), 0, 0.8));
         }
         layout = new LayoutAnalyzer().analyze(1, page.width(), page.height(), ocr.lines());
     }

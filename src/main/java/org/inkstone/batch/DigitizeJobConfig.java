@@ -6,9 +6,9 @@ import org.inkstone.export.ArticlesJsonWriter;
 import org.inkstone.export.LibraryExports;
 import org.inkstone.export.SearchablePdfWriter;
 import org.inkstone.ingest.ScanPdfReader;
-import org.inkstone.ocr.OcrEnginePool;
+import org.inkstone.ocr.RecognizerPool;
 import org.inkstone.ocr.OcrSettings;
-import org.inkstone.ocr.TesseractEngine;
+import org.inkstone.ocr.TesseractRecognizer;
 import org.inkstone.preprocess.PagePreprocessor;
 import org.inkstone.store.DiskSpace;
 import org.inkstone.store.DocumentStore;
@@ -57,10 +57,9 @@ public class DigitizeJobConfig {
     }
 
     @Bean(destroyMethod = "close")
-    OcrEnginePool ocrEnginePool(InkstoneProperties props) {
+    RecognizerPool recognizerPool(InkstoneProperties props) {
         var o = props.ocr();
-        OcrSettings settings = new OcrSettings(o.tessdata(), o.language(), o.psm());
-        return new OcrEnginePool(() -> new TesseractEngine(settings));
+        return new RecognizerPool(o.recognizer().factory(new OcrSettings(o.tessdata(), o.language(), o.psm())));
     }
 
     @Bean
@@ -90,7 +89,7 @@ public class DigitizeJobConfig {
     @Bean(destroyMethod = "close")
     LibraryExports libraryExports(InkstoneProperties props) {
         var o = props.ocr();
-        return new LibraryExports(new OcrSettings(o.tessdata(), o.language(), o.psm()), TesseractEngine.version(),
+        return new LibraryExports(new OcrSettings(o.tessdata(), o.language(), o.psm()), TesseractRecognizer.version(),
                 new SearchablePdfWriter(), System.err);
     }
 
@@ -106,10 +105,11 @@ public class DigitizeJobConfig {
 
     @Bean
     Step ocrWorkerStep(JobRepository repo, PlatformTransactionManager tx, PageQueue queue, ScanPdfReader pdf,
-                       OcrEnginePool engines, DocumentStore store, Progress progress, InkstoneProperties props) {
+                       RecognizerPool recognizers, DocumentStore store, Progress progress, InkstoneProperties props) {
         return new StepBuilder("ocrWorker", repo).<PageTask, PageResult>chunk(1).transactionManager(tx)
                 .reader(queue)
-                .processor(new PageOcrProcessor(pdf, new PagePreprocessor(), engines, props.ocr()))
+                .processor(new PageOcrProcessor(pdf, new PagePreprocessor(props.ocr().detector().create()), recognizers,
+                        props.ocr()))
                 .writer(new PageResultWriter(store))
                 .listener(progress)
                 .build();

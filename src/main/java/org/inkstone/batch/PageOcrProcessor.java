@@ -8,8 +8,10 @@ import org.inkstone.ingest.BadPageException;
 import org.inkstone.ingest.PageImage;
 import org.inkstone.ingest.ScanPdfReader;
 import org.inkstone.model.OcrPage;
-import org.inkstone.ocr.OcrEngine;
-import org.inkstone.ocr.OcrEnginePool;
+import org.inkstone.ocr.LineReader;
+import org.inkstone.ocr.LineRecognizer;
+import org.inkstone.ocr.PageRecognizer;
+import org.inkstone.ocr.RecognizerPool;
 import org.inkstone.ocr.OcrException;
 import org.inkstone.ocr.PageQuality;
 import org.inkstone.preprocess.GrayImage;
@@ -23,48 +25,51 @@ import org.springframework.batch.infrastructure.item.ItemProcessor;
 
 /**
  * Digitizes one page: takes its image out of the PDF, preprocesses it and recognises it with the
- * calling thread's engine, then judges its quality. The page is read as the PDF displays it
- * (its {@code /Rotate} applied). With {@code segmentation=regions} a page found sideways or upside
- * down is turned upright ({@link PageOrientation}), straightened, cut into lines and read line by
- * line, and every box is mapped back onto the upright page as displayed (before straightening);
- * the quarter turn applied in all is part of the result; with {@code page} Tesseract reads the
- * whole page. A page that cannot be read (a bad page, a file that can no longer be read, the
+ * calling thread's recogniser, then judges its quality. The page is read as the PDF displays it
+ * (its {@code /Rotate} applied). With {@code segmentation=regions} the page is straightened, its
+ * lines found by the preprocessor's {@link org.inkstone.preprocess.LineDetector}, each line
+ * prepared by {@link LineReader} and read by the recogniser, every box mapped back onto the
+ * upright page as displayed (before straightening); a page found sideways or upside down is
+ * turned upright ({@link PageOrientation}), the quarter turn applied in all being part of the
+ * result. With {@code page} the recogniser reads the whole page with its own layout analysis
+ * ({@link PageRecognizer}). A page that cannot be read (a bad page, a file that can no longer be read, the
  * recogniser or the preprocessing failing on it, memory running out) becomes a failed
  * {@link PageResult} with the reason and its {@link FailureKind}, so the job records it and goes
- * on; an engine that cannot start fails the step.
+ * on; a recogniser that cannot start fails the step.
  */
 public class PageOcrProcessor implements ItemProcessor<PageTask, PageResult> {
 
     private final ScanPdfReader pdf;
     private final PagePreprocessor preprocessor;
     private final PageOrientation orientation;
-    private final OcrEnginePool engines;
+    private final RecognizerPool recognizers;
     private final InkstoneProperties.Ocr settings;
 
     /**
      * @param pdf          page image source
      * @param preprocessor image preparation
-     * @param engines      one OCR engine per worker thread
+     * @param recognizers  one recogniser per worker thread
      * @param settings     segmentation, text height and review thresholds
      */
-    public PageOcrProcessor(ScanPdfReader pdf, PagePreprocessor preprocessor, OcrEnginePool engines,
+    public PageOcrProcessor(ScanPdfReader pdf, PagePreprocessor preprocessor, RecognizerPool recognizers,
                             InkstoneProperties.Ocr settings) {
         this.pdf = pdf;
         this.preprocessor = preprocessor;
         this.orientation = new PageOrientation(preprocessor);
-        this.engines = engines;
+        this.recognizers = recognizers;
         this.settings = settings;
     }
 
     /**
      * @param task the page
      * @return the page's text and quality, or a failed result naming why the page could not be read
-     * @throws OcrException if no OCR engine can be started (missing model): fatal for the step
+     * @throws OcrException if no recogniser can be started (missing model): fatal for the step
      */
     @Override
     public PageResult process(PageTask task) throws OcrException {
         long t0 = System.nanoTime();
-        OcrEngine engine = engines.engine();
+        LineRecognizer recognizer = recognizers.recognizer();
+        LineReader lines = new LineReader(recognizer);
         PageImage image;
         try {
             image = pdf.readPage(task.source(), task.pageNo());
@@ -80,18 +85,21 @@ public class PageOcrProcessor implements ItemProcessor<PageTask, PageResult> {
             int contrast = -1;
             int rotation = image.rotationDeg();
             if (settings.segmentation() == InkstoneProperties.Segmentation.PAGE) {
-                GrayImage gray = preprocessor.toGray(image.image());
-                page = engine.recognize(gray, image.dpi());
+                if (!(recognizer instanceof PageRecognizer whole)) {
+                    throw new OcrException("the recogniser " + recognizer.info().name() + " cannot read whole pages "
+                            + "(inkstone.ocr.segmentation=page)");
+                }
+                page = whole.readPage(preprocessor.toGray(image.image()), image.dpi());
             } else {
                 GrayImage gray = preprocessor.toGray(image.image());
                 PreparedPage prepared = preprocessor.prepare(gray);
-                OcrPage read = readRegions(engine, prepared, prepared.regions(), image.dpi());
+                OcrPage read = readRegions(lines, prepared, prepared.regions(), image.dpi());
                 if (!PageOrientation.readsUpright(prepared, read)) {
                     PageOrientation.Oriented oriented = orientation.orient(gray, prepared,
-                            (p, sample) -> readRegions(engine, p, sample, image.dpi()));
+                            (p, sample) -> readRegions(lines, p, sample, image.dpi()));
                     if (oriented.turnDegrees() != 0) {
                         PreparedPage turned = oriented.page();
-                        OcrPage turnedRead = readRegions(engine, turned, turned.regions(), image.dpi());
+                        OcrPage turnedRead = readRegions(lines, turned, turned.regions(), image.dpi());
                         if (PageOrientation.confirms(read, turnedRead)) {
                             rotation = (rotation + oriented.turnDegrees()) % 360;
                             prepared = turned;
@@ -119,9 +127,9 @@ public class PageOcrProcessor implements ItemProcessor<PageTask, PageResult> {
     }
 
     /** Reads regions of a prepared page with the line settings of the job. */
-    private OcrPage readRegions(OcrEngine engine, PreparedPage page, List<TextRegion> regions,
-                                int dpi) throws OcrException {
-        return engine.recognize(page.image(), dpi, regions, settings.textHeight(), lineWidth(page.charAspect()));
+    private OcrPage readRegions(LineReader lines, PreparedPage page, List<TextRegion> regions, int dpi)
+            throws OcrException {
+        return lines.read(page.image(), dpi, regions, settings.textHeight(), lineWidth(page.charAspect()));
     }
 
     private static String describe(Throwable e) {

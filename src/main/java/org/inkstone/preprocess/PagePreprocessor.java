@@ -6,15 +6,31 @@ import java.awt.image.DataBufferByte;
 
 /**
  * Turns a page image into what the recogniser reads: an 8-bit grayscale page at scan
- * resolution, straightened when skewed ({@link Deskew}), cut into text lines, photos and rules
- * ({@link PageSegmenter}) on a background-normalised bilevel copy ({@link BinaryImage}).
+ * resolution, straightened when skewed ({@link Deskew}), its text lines, photos and rules found by
+ * a {@link LineDetector} (by default the X-Y cut of {@link PageSegmenter}) with a
+ * background-normalised bilevel copy ({@link BinaryImage}).
  */
 public final class PagePreprocessor {
 
     /** Skew below this is left alone, degrees: under 1 px of drift across a 1,000 px line. */
     public static final double MIN_SKEW = 0.05;
 
-    private final PageSegmenter segmenter = new PageSegmenter();
+    private final LineDetector detector;
+
+    /** A preprocessor finding lines by the X-Y cut ({@link XyCutDetector}). */
+    public PagePreprocessor() {
+        this(new XyCutDetector());
+    }
+
+    /** @param detector finds the lines of the straightened page */
+    public PagePreprocessor(LineDetector detector) {
+        this.detector = detector;
+    }
+
+    /** @return the line detector this preprocessor uses */
+    public LineDetector detector() {
+        return detector;
+    }
 
     /**
      * Prepares a page for region-wise recognition.
@@ -41,7 +57,7 @@ public final class PagePreprocessor {
             gray = Deskew.rotate(gray, skew);
             bin = bin.rotate(skew);
         }
-        PageSegmenter.Result seg = segmenter.segment(bin);
+        LineDetector.Detection seg = detector.detect(gray, bin);
         return new PreparedPage(gray, skew, seg.regions(), seg.bodyHeight(), bin.contrast(), seg.charAspect());
     }
 

@@ -17,14 +17,15 @@ import org.inkstone.InkstoneProperties;
 import org.inkstone.fixture.PageRenderer;
 import org.inkstone.fixture.RenderedPage;
 import org.inkstone.ingest.TestPdfs;
-import org.inkstone.model.OcrPage;
-import org.inkstone.ocr.OcrEngine;
-import org.inkstone.ocr.OcrEnginePool;
+import org.inkstone.model.OcrBlock;
+import org.inkstone.model.OcrLine;
+import org.inkstone.ocr.LineRecognizer;
 import org.inkstone.ocr.OcrException;
 import org.inkstone.ocr.OcrSettings;
-import org.inkstone.ocr.TesseractEngine;
-import org.inkstone.preprocess.GrayImage;
-import org.inkstone.preprocess.TextRegion;
+import org.inkstone.ocr.PreparedLine;
+import org.inkstone.ocr.RecognizerInfo;
+import org.inkstone.ocr.RecognizerPool;
+import org.inkstone.ocr.TesseractRecognizer;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.boot.WebApplicationType;
@@ -35,14 +36,14 @@ import org.springframework.context.annotation.Bean;
 /**
  * A page that fails does not stop the job, and what failed for a reason of the machine's is
  * tried again by the next run. The recogniser is the real Tesseract behind a test double that
- * fails on chosen pages (told apart by their image height): with an {@link OcrException} (the
- * engine failing: a fault of the machine, retried) or a {@link RuntimeException} (a defect met
- * on that page: like a bad page, retried only with {@code --retry-failed}).
+ * fails on lines in which it reads a chosen word: with an {@link OcrException} (the recogniser
+ * failing: a fault of the machine, retried) or a {@link RuntimeException} (a defect met on that
+ * page: like a bad page, retried only with {@code --retry-failed}).
  */
 class FailedPagesTest {
 
-    /** Page heights on which the engine fails with an OcrException / with a RuntimeException. */
-    static volatile Set<Integer> engineFailsOn = Set.of(), defectOn = Set.of();
+    /** Words on whose lines the recogniser fails with an OcrException / with a RuntimeException. */
+    static volatile Set<String> engineFailsOn = Set.of(), defectOn = Set.of();
 
     @TempDir
     Path work;
@@ -51,13 +52,13 @@ class FailedPagesTest {
     void failedPagesAreRecordedAndTriedAgain() throws Exception {
         Path scans = Files.createDirectories(work.resolve("scans"));
         Path output = work.resolve("out");
-        List<Integer> widths = threePages(scans.resolve("daily.pdf"));
+        threePages(scans.resolve("daily.pdf"));
         TestPdfs.brokenSecondPage(scans.resolve("halfbroken.pdf"));
         Path later = scans.resolve("later.pdf");
         TestPdfs.textPage(later, List.of("湘江大桥今日合龙", "预计年底通车", "大桥全长两千米", "双向六车道")); // four lines: a height of its own
 
-        engineFailsOn = Set.of(widths.get(1));
-        defectOn = Set.of(widths.get(2));
+        engineFailsOn = Set.of("地铁"); // page 2
+        defectOn = Set.of("图书馆"); // page 3
         JobTestSupport.Run first = runWithTestEngine(scans, output);
         assertEquals(1, first.exitCode(), first.out());
         assertTrue(first.out().contains("daily.pdf page 2: OCR failed: engine failed on this page"), first.out());
@@ -102,21 +103,17 @@ class FailedPagesTest {
         }
     }
 
-    /** Writes a three-page PDF of short text pages of different heights; returns the page heights in px. */
-    private static List<Integer> threePages(Path file) throws Exception {
-        List<Integer> widths = new ArrayList<>();
+    /** Writes a three-page PDF of short text pages. */
+    private static void threePages(Path file) throws Exception {
         try (PDDocument doc = new PDDocument()) {
             String[][] pages = {{"株洲市新建公园十二座"}, {"湘潭市地铁三号线开通", "沿线设站十五座"},
                     {"长沙市图书馆今日开馆", "馆藏图书三百万册", "市民可免费借阅"}};
-            for (int i = 0; i < pages.length; i++) {
-                RenderedPage page = PageRenderer.renderLines(List.of(pages[i]), 300, 12f); // a height per line count
+            for (String[] lines : pages) {
+                RenderedPage page = PageRenderer.renderLines(List.of(lines), 300, 12f);
                 TestPdfs.addScanPage(doc, LosslessFactory.createFromImage(doc, page.image()), page.dpi());
-                widths.add(page.height());
             }
             doc.save(file.toFile());
         }
-        assertEquals(3, Set.copyOf(widths).size(), "pages are told apart by height: " + widths);
-        return widths;
     }
 
     /** Runs the job like {@code inkstone run}, with the test engine in place of the real one. */
@@ -134,38 +131,39 @@ class FailedPagesTest {
         });
     }
 
-    /** Replaces the job's engine pool (registered as a source, not found by component scan). */
+    /** Replaces the job's recogniser pool (registered as a source, not found by component scan). */
     static class TestEngine {
         @Bean(destroyMethod = "close")
-        OcrEnginePool ocrEnginePool(InkstoneProperties props) {
+        RecognizerPool recognizerPool(InkstoneProperties props) {
             var o = props.ocr();
             OcrSettings settings = new OcrSettings(o.tessdata(), o.language(), o.psm());
-            return new OcrEnginePool(() -> new FailingOnPages(new TesseractEngine(settings)));
+            return new RecognizerPool(() -> new FailingOnLines(new TesseractRecognizer(settings)));
         }
     }
 
-    /** The real engine, failing on the pages whose width is chosen. */
-    record FailingOnPages(OcrEngine real) implements OcrEngine {
-        private void failIfChosen(GrayImage page) throws OcrException {
-            if (engineFailsOn.contains(page.height())) {
+    /** The real recogniser, failing on lines in which it reads a chosen word. */
+    record FailingOnLines(LineRecognizer real) implements LineRecognizer {
+        @Override
+        public List<OcrBlock> read(PreparedLine line, int dpi) throws OcrException {
+            List<OcrBlock> read = real.read(line, dpi);
+            String text = read.stream().flatMap(b -> b.lines().stream()).map(OcrLine::text).reduce("", String::concat);
+            if (engineFailsOn.stream().anyMatch(text::contains)) {
                 throw new OcrException("engine failed on this page");
             }
-            if (defectOn.contains(page.height())) {
+            if (defectOn.stream().anyMatch(text::contains)) {
                 throw new IllegalStateException("defect met on this page");
             }
+            return read;
         }
 
         @Override
-        public OcrPage recognize(GrayImage page, int dpi) throws OcrException {
-            failIfChosen(page);
-            return real.recognize(page, dpi);
+        public RecognizerInfo info() {
+            return real.info();
         }
 
         @Override
-        public OcrPage recognize(GrayImage page, int dpi, List<TextRegion> regions, int textHeight, double widthScale)
-                throws OcrException {
-            failIfChosen(page);
-            return real.recognize(page, dpi, regions, textHeight, widthScale);
+        public void finishPage() {
+            real.finishPage();
         }
 
         @Override

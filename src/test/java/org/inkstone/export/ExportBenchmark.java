@@ -11,7 +11,7 @@ import org.inkstone.layout.IssueMetadata;
 import org.inkstone.layout.LayoutAnalyzer;
 import org.inkstone.layout.PageLayout;
 import org.inkstone.ocr.OcrSettings;
-import org.inkstone.ocr.TesseractEngine;
+import org.inkstone.ocr.TesseractRecognizer;
 import org.inkstone.store.DocumentRecord;
 import org.inkstone.store.DocumentStore;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -56,9 +56,9 @@ public final class ExportBenchmark {
         Pattern fileNames = Pattern.compile("(?<date>\\d{4}-\\d{2}-\\d{2})");
         Map<String, double[]> totals = new LinkedHashMap<>();
         int pages = 0;
-        try (LibraryExports exports = new LibraryExports(new OcrSettings("", "chi_sim", 3), TesseractEngine.version(),
+        try (LibraryExports exports = new LibraryExports(new OcrSettings("", "chi_sim", 3), TesseractRecognizer.version(),
                 new SearchablePdfWriter(), System.err)) {
-            AltoWriter alto = new AltoWriter(new OcrSettings("", "chi_sim", 3), TesseractEngine.version());
+            AltoWriter alto = new AltoWriter(new OcrSettings("", "chi_sim", 3), TesseractRecognizer.version());
             SearchablePdfWriter pdf = new SearchablePdfWriter();
             ArticleTextWriter text = new ArticleTextWriter();
             ArticlesJsonWriter json = new ArticlesJsonWriter();

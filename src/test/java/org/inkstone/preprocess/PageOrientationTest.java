@@ -13,7 +13,8 @@ import org.inkstone.ingest.ScanPdfReader;
 import org.inkstone.model.OcrPage;
 import org.inkstone.ocr.OcrException;
 import org.inkstone.ocr.OcrSettings;
-import org.inkstone.ocr.TesseractEngine;
+import org.inkstone.ocr.LineReader;
+import org.inkstone.ocr.TesseractRecognizer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -25,13 +26,13 @@ import org.junit.jupiter.api.Test;
  */
 class PageOrientationTest {
 
-    static TesseractEngine engine;
+    static TesseractRecognizer engine;
     static GrayImage sample;
     static final PagePreprocessor PRE = new PagePreprocessor();
 
     @BeforeAll
     static void setUp() throws Exception {
-        engine = new TesseractEngine(new OcrSettings("/usr/share/tesseract-ocr/5/tessdata", "chi_sim", 3));
+        engine = new TesseractRecognizer(new OcrSettings("/usr/share/tesseract-ocr/5/tessdata", "chi_sim", 3));
         sample = PRE.toGray(new ScanPdfReader(250_000_000L).readPage(Path.of("scans/sample-issue-2025-06-03.pdf"), 1).image());
     }
 
@@ -50,7 +51,7 @@ class PageOrientationTest {
         public OcrPage read(PreparedPage page, List<TextRegion> regions) throws OcrException {
             calls++;
             long t0 = System.nanoTime();
-            OcrPage p = engine.recognize(page.image(), 300, regions, 40, 0.8);
+            OcrPage p = new LineReader(engine).read(page.image(), 300, regions, 40, 0.8);
             nanos += System.nanoTime() - t0;
             log.add(page.image().width() + "x" + page.image().height() + " " + regions.stream().map(r -> r.kind().name()).toList()
                     + " " + p.lines().stream().map(l -> String.format("%.2f %s", l.confidence(), l.text())).toList());

@@ -7,6 +7,8 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import net.sourceforge.tess4j.ITessAPI.TessBaseAPI;
 import net.sourceforge.tess4j.ITessAPI;
@@ -20,9 +22,12 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * In-process Tesseract 5 through tess4j's {@link TessAPI} mapping of the C API, with one
- * long-lived {@code TessBaseAPI} handle: the model is loaded once in the constructor and
- * reused for every page. Vertical text (竖排) is read with a second handle holding the
+ * The Tesseract recogniser: in-process Tesseract 5 through tess4j's {@link TessAPI} mapping of
+ * the C API, with one long-lived {@code TessBaseAPI} handle: the model is loaded once in the
+ * constructor and reused for every line. A horizontal line is read as a raw line (psm 13), a
+ * block of lines as a uniform block (psm 6), a vertical line, turned left by {@link LineReader},
+ * as a raw line by the vertical model (see below); a whole page with the configured page
+ * segmentation mode ({@link PageRecognizer}). Vertical text (竖排) is read with a second handle holding the
  * language's vertical model ({@code <language>_vert}, e.g. {@code chi_sim_vert}), loaded on the
  * first vertical region the engine meets (most pages have none) and kept from then on. Results
  * are read from Tesseract's TSV renderer ({@code TessBaseAPIGetTsvText}) and parsed by
@@ -31,12 +36,9 @@ import org.slf4j.LoggerFactory;
  * <p>Not thread-safe. libtesseract's OpenMP threads should be limited with the environment
  * variable {@code OMP_THREAD_LIMIT=1} when pages run in parallel.
  */
-public final class TesseractEngine implements OcrEngine {
+public final class TesseractRecognizer implements LineRecognizer, PageRecognizer {
 
-    /** White margin around a region, as a share of its character height (measured best of 0.05–0.25). */
-    static final double MARGIN = 0.12;
-
-    private static final Logger LOG = LoggerFactory.getLogger(TesseractEngine.class);
+    private static final Logger LOG = LoggerFactory.getLogger(TesseractRecognizer.class);
     /** Vertical models found missing or unloadable, each warned about once per process. */
     private static final Set<Path> MISSING_VERTICAL = ConcurrentHashMap.newKeySet();
 
@@ -53,7 +55,7 @@ public final class TesseractEngine implements OcrEngine {
      * @param settings tessdata folder, language and page segmentation mode
      * @throws OcrException if the tessdata folder or a model file is missing or the model fails to load
      */
-    public TesseractEngine(OcrSettings settings) throws OcrException {
+    public TesseractRecognizer(OcrSettings settings) throws OcrException {
         this.settings = settings;
         requireModels(settings.tessdata(), settings.language());
         handle = api.TessBaseAPICreate();
@@ -83,8 +85,9 @@ public final class TesseractEngine implements OcrEngine {
     }
 
     @Override
-    public OcrPage recognize(GrayImage page, int dpi) throws OcrException {
+    public OcrPage readPage(GrayImage page, int dpi) throws OcrException {
         try {
+            api.TessBaseAPISetPageSegMode(handle, settings.psm());
             String tsv = readTsv(page, "the page");
             if (tsv == null) {
                 throw new OcrException("Tesseract returned no result");
@@ -128,86 +131,67 @@ public final class TesseractEngine implements OcrEngine {
     }
 
     /**
-     * Recognises regions of a page one by one, each with the page segmentation mode that fits
-     * it: psm 13 (raw line) for a {@link TextRegion.Kind#LINE}, psm 6 (uniform block) for a
-     * {@link TextRegion.Kind#BLOCK}, the vertical model with psm 13 for a turned
-     * {@link TextRegion.Kind#VERTICAL} line (see below); images and rules are skipped. Each region
-     * is cut out of the page, its contrast stretched (ink black, paper white), set on a white
-     * margin of {@value #MARGIN} of its character height, scaled down when its characters are
-     * taller than {@code textHeight} px (never up) and, for horizontal lines, condensed to
-     * {@code widthScale} of their width: the LSTM's work grows with a line's width once its height
-     * is set to the network's 48 px. Measured on 300 dpi newspaper scans: without the margin, or
-     * with gray paper inside a white margin, the recogniser turns whole clean lines into garbage;
-     * lines condensed to 80% read as well as at full width (line CER 0.0128 → 0.0132) with 19% less
-     * time, at 72% worse (0.0185). Character height, measured on the same pages resampled to 200
-     * and 600 dpi: lines scaled to 40 px characters read better than as scanned at 600 dpi (0.0145
-     * against 0.0160, in 25% less time) and worse at 200 dpi (0.0242 against 0.0222, scaled up);
-     * at 300 dpi body type (about 38 px) is below 40 px and only headlines are scaled down, with
-     * the same CER (0.0131 against 0.0130).
+     * Reads a prepared line with the page segmentation mode that fits it: psm 13 (raw line) for a
+     * {@link TextRegion.Kind#LINE}, psm 6 (uniform block) for a {@link TextRegion.Kind#BLOCK}, the
+     * vertical model with psm 13 for a turned {@link TextRegion.Kind#VERTICAL} line. When the
+     * vertical model is missing or cannot be loaded, vertical lines give nothing, with one warning
+     * per process.
      *
-     * <p>A {@link TextRegion.Kind#VERTICAL} line (竖排) is cut out the same way, never condensed,
-     * turned 90° counter-clockwise ({@link RegionImage#turnedLeft()}: its top at the left) and
-     * read by the vertical model as a raw line (psm 13), so one column always gives one line,
-     * its words top to bottom. Measured on 132 rendered, degraded columns of Song type at 300 dpi
-     * (3,285 characters; CER at 9 / 10.5 / 14 pt): turned, psm 13: 0.013 / 0.020 / 0.017 (psm 7:
-     * 0.022 at 10.5 pt); the upright column with psm 5 (single block of vertical text):
-     * 0.023 / 0.025 / 0.058, with 149–159 lines for the 132 columns (pieces of columns); psm 3 0.13,
-     * psm 6 0.99; turned the other way 0.99. Margins of 0.05 / 0.12 / 0.25 of the character height
-     * (turned, psm 13) gave 0.020 / 0.017 / 0.019 averaged over the three sizes, 0.5 gave 0.046 at
-     * 10.5 pt. When the vertical model is missing or cannot be loaded, vertical regions are skipped,
-     * with one warning per process. Boxes are mapped back to page px.
-     *
-     * @param page       8-bit gray page, px at scan resolution
-     * @param dpi        scan resolution, dpi
-     * @param regions    regions in reading order, boxes in px of {@code page}
-     * @param textHeight largest character height the recogniser is given, px: taller type is scaled
-     *                   down to it, smaller type is read as scanned; 0 reads everything as scanned
-     * @param widthScale horizontal scale of lines on top of that (condensing), 0 &lt; widthScale ≤ 1
-     * @return one block per region that gave text, in the order of {@code regions}, boxes in px of {@code page}
-     * @throws OcrException if Tesseract fails on a region
+     * @param line the prepared line
+     * @param dpi  scan resolution of its page, dpi
+     * @return what Tesseract read, boxes in px of the line image
+     * @throws OcrException if Tesseract fails on the line
      */
     @Override
-    public OcrPage recognize(GrayImage page, int dpi, List<TextRegion> regions, int textHeight, double widthScale)
-            throws OcrException {
-        List<OcrBlock> blocks = new ArrayList<>();
-        try {
-            for (TextRegion r : regions) {
-                int psm = switch (r.kind()) {
-                    case LINE -> ITessAPI.TessPageSegMode.PSM_RAW_LINE;
-                    case BLOCK -> ITessAPI.TessPageSegMode.PSM_SINGLE_BLOCK;
-                    case VERTICAL -> ITessAPI.TessPageSegMode.PSM_RAW_LINE;
-                    default -> -1;
-                };
-                if (psm < 0 || r.bbox().width() < 2 || r.bbox().height() < 2) {
-                    continue;
-                }
-                TessBaseAPI reader = r.kind() == TextRegion.Kind.VERTICAL ? verticalHandle() : handle;
-                if (reader == null) {
-                    continue;
-                }
-                double scale = textHeight > 0 && r.textHeight() > textHeight ? (double) textHeight / r.textHeight() : 1.0;
-                RegionImage crop = RegionImage.cut(page, r.bbox(), scale, r.kind() == TextRegion.Kind.LINE ? widthScale : 1.0,
-                        Math.max(2, (int) (r.textHeight() * scale * MARGIN)));
-                if (r.kind() == TextRegion.Kind.VERTICAL) {
-                    crop = crop.turnedLeft();
-                }
-                api.TessBaseAPISetPageSegMode(reader, psm);
-                String tsv = readTsv(reader, crop.image(), "the region " + r.bbox());
-                if (tsv == null) {
-                    continue;
-                }
-                for (OcrBlock b : TsvParser.parse(tsv, page.width(), page.height(), dpi).blocks()) {
-                    blocks.add(b.withBoxes(crop::toPage));
-                }
-            }
-        } finally {
-            api.TessBaseAPIClear(handle);
-            api.TessBaseAPISetPageSegMode(handle, settings.psm());
-            if (vertical != null) {
-                api.TessBaseAPIClear(vertical);
-            }
+    public List<OcrBlock> read(PreparedLine line, int dpi) throws OcrException {
+        int psm = switch (line.kind()) {
+            case LINE, VERTICAL -> ITessAPI.TessPageSegMode.PSM_RAW_LINE;
+            case BLOCK -> ITessAPI.TessPageSegMode.PSM_SINGLE_BLOCK;
+            default -> -1;
+        };
+        TessBaseAPI reader = line.kind() == TextRegion.Kind.VERTICAL ? verticalHandle() : handle;
+        if (psm < 0 || reader == null) {
+            return List.of();
         }
-        return new OcrPage(page.width(), page.height(), dpi, blocks);
+        GrayImage image = line.image();
+        api.TessBaseAPISetPageSegMode(reader, psm);
+        String tsv = readTsv(reader, image, "a line of " + image.width() + "x" + image.height() + " px");
+        return tsv == null ? List.of() : TsvParser.parse(tsv, image.width(), image.height(), dpi).blocks();
+    }
+
+    /** Clears both handles' last image and results. */
+    @Override
+    public void finishPage() {
+        api.TessBaseAPIClear(handle);
+        if (vertical != null) {
+            api.TessBaseAPIClear(vertical);
+        }
+    }
+
+    @Override
+    public RecognizerInfo info() {
+        Path model = Path.of(settings.tessdata(), settings.language().split("\\+")[0] + ".traineddata");
+        Map<String, String> used = new LinkedHashMap<>();
+        used.put("psm", "13 (raw line) for lines, 6 (uniform block) for blocks, " + settings.psm() + " for whole pages");
+        used.put("vertical-model", verticalLanguage(settings.language()));
+        used.put("oem", "default (LSTM)");
+        String sha = sha256(model);
+        return new RecognizerInfo("tesseract", version(), settings.language(), model.toString(), sha.isEmpty() ? null : sha,
+                used);
+    }
+
+    private static final Map<Path, String> MODEL_SHA256 = new ConcurrentHashMap<>();
+
+    /** @return hex SHA-256 of a model file, computed once per process, or null when it cannot be read */
+    private static String sha256(Path file) {
+        return MODEL_SHA256.computeIfAbsent(file, f -> {
+            try {
+                return java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256")
+                        .digest(Files.readAllBytes(f)));
+            } catch (java.io.IOException | java.security.NoSuchAlgorithmException e) {
+                return "";
+            }
+        });
     }
 
     /**

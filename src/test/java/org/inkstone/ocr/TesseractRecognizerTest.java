@@ -21,18 +21,20 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** Real Tesseract ({@code chi_sim}, {@code chi_sim_vert}) on Chinese lines and columns rendered with a CJK font. */
-class TesseractEngineTest {
+class TesseractRecognizerTest {
 
     static final OcrSettings SETTINGS = new OcrSettings("/usr/share/tesseract-ocr/5/tessdata", "chi_sim", 3);
     static final List<String> LINES = List.of(
             "江城日报讯(记者/林晓雨)地铁5号线今日开通运营。",
             "线路全长28.6公里，共设车站21座，沿江而行。",
             "首班车6时发出，末班车22时30分从终点站开出。");
-    static TesseractEngine engine;
+    static TesseractRecognizer engine;
+    static LineReader reader;
 
     @BeforeAll
     static void start() throws OcrException {
-        engine = new TesseractEngine(SETTINGS);
+        engine = new TesseractRecognizer(SETTINGS);
+        reader = new LineReader(engine);
     }
 
     @AfterAll
@@ -41,7 +43,7 @@ class TesseractEngineTest {
     }
 
     private static OcrPage recognize(RenderedPage page) throws OcrException {
-        return engine.recognize(new PagePreprocessor().toGray(page.image()), page.dpi());
+        return engine.readPage(new PagePreprocessor().toGray(page.image()), page.dpi());
     }
 
     @Test
@@ -83,7 +85,7 @@ class TesseractEngineTest {
                 300, PageRenderer.renderLines(LINES, 300, 10.5f).lines());
         PreparedPage prepared = new PagePreprocessor().prepare(scan.image());
         for (double widthScale : new double[] {1.0, 0.8}) {
-            OcrPage result = prepared.toScan(engine.recognize(prepared.image(), 300, prepared.regions(), 0, widthScale));
+            OcrPage result = prepared.toScan(reader.read(prepared.image(), 300, prepared.regions(), 0, widthScale));
             List<OcrLine> lines = result.lines();
             assertEquals(LINES.size(), lines.size(), () -> "lines: " + lines);
             double cer = TextMetrics.cer(LINES, lines.stream().map(OcrLine::text).toList());
@@ -119,7 +121,7 @@ class TesseractEngineTest {
     void readsVerticalColumnsTopToBottomRightToLeftWithBoxesOnThePage() throws OcrException {
         RenderedPage clean = PageRenderer.renderColumns(COLUMNS, 300, 10.5f);
         PreparedPage prepared = verticalScan(clean);
-        List<OcrLine> lines = prepared.toScan(engine.recognize(prepared.image(), 300, prepared.regions(), 0, 0.8)).lines();
+        List<OcrLine> lines = prepared.toScan(reader.read(prepared.image(), 300, prepared.regions(), 0, 0.8)).lines();
         assertEquals(COLUMNS.size(), lines.size(), () -> "one line per column, right to left: " + lines);
         double cer = TextMetrics.cer(COLUMNS, lines.stream().map(OcrLine::text).toList());
         // measured 0.0 (chi_sim_vert on each column turned to the left, psm 13; NFKC folds the comma widths)
@@ -146,23 +148,23 @@ class TesseractEngineTest {
     void withoutTheVerticalModelVerticalTextIsSkipped(@TempDir Path tessdata) throws Exception {
         Files.createSymbolicLink(tessdata.resolve("chi_sim.traineddata"),
                 Path.of(SETTINGS.tessdata(), "chi_sim.traineddata"));
-        try (TesseractEngine horizontalOnly = new TesseractEngine(new OcrSettings(tessdata.toString(), "chi_sim", 3))) {
+        try (TesseractRecognizer horizontalOnly = new TesseractRecognizer(new OcrSettings(tessdata.toString(), "chi_sim", 3))) {
             PreparedPage columns = verticalScan(PageRenderer.renderColumns(COLUMNS, 300, 10.5f));
             assertTrue(columns.regions().stream().anyMatch(r -> r.kind() == TextRegion.Kind.VERTICAL));
             for (int round = 0; round < 2; round++) {
-                assertTrue(horizontalOnly.recognize(columns.image(), 300, columns.regions(), 0, 0.8).lines().isEmpty());
+                assertTrue(new LineReader(horizontalOnly).read(columns.image(), 300, columns.regions(), 0, 0.8).lines().isEmpty());
             }
             PreparedPage lines = new PagePreprocessor().prepare(PageRenderer.renderLines(LINES, 300, 10.5f).image());
-            List<OcrLine> read = horizontalOnly.recognize(lines.image(), 300, lines.regions(), 0, 0.8).lines();
+            List<OcrLine> read = new LineReader(horizontalOnly).read(lines.image(), 300, lines.regions(), 0, 0.8).lines();
             assertTrue(TextMetrics.cer(LINES, read.stream().map(OcrLine::text).toList()) < 0.05, "horizontal lines: " + read);
         }
     }
 
     @Test
     void verticalModelOfALanguage() {
-        assertEquals("chi_sim_vert", TesseractEngine.verticalLanguage("chi_sim"));
-        assertEquals("chi_tra_vert", TesseractEngine.verticalLanguage("chi_tra+eng"));
-        assertEquals("chi_sim_vert", TesseractEngine.verticalLanguage("chi_sim_vert"));
+        assertEquals("chi_sim_vert", TesseractRecognizer.verticalLanguage("chi_sim"));
+        assertEquals("chi_tra_vert", TesseractRecognizer.verticalLanguage("chi_tra+eng"));
+        assertEquals("chi_sim_vert", TesseractRecognizer.verticalLanguage("chi_sim_vert"));
     }
 
     @Test
@@ -174,7 +176,7 @@ class TesseractEngineTest {
     @Test
     void missingModelIsAClearError() {
         var e = org.junit.jupiter.api.Assertions.assertThrows(OcrException.class,
-                () -> new TesseractEngine(new OcrSettings(SETTINGS.tessdata(), "chi_nonexistent", 3)));
+                () -> new TesseractRecognizer(new OcrSettings(SETTINGS.tessdata(), "chi_nonexistent", 3)));
         assertTrue(e.getMessage().contains("chi_nonexistent.traineddata not found"), e.getMessage());
     }
 }
