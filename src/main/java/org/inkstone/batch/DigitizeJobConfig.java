@@ -8,7 +8,6 @@ import org.inkstone.export.SearchablePdfWriter;
 import org.inkstone.ingest.ScanPdfReader;
 import org.inkstone.ocr.RecognizerPool;
 import org.inkstone.ocr.OcrSettings;
-import org.inkstone.ocr.TesseractRecognizer;
 import org.inkstone.preprocess.PagePreprocessor;
 import org.inkstone.store.DiskSpace;
 import org.inkstone.store.DocumentStore;
@@ -87,10 +86,8 @@ public class DigitizeJobConfig {
     }
 
     @Bean(destroyMethod = "close")
-    LibraryExports libraryExports(InkstoneProperties props) {
-        var o = props.ocr();
-        return new LibraryExports(new OcrSettings(o.tessdata(), o.language(), o.psm()), TesseractRecognizer.version(),
-                new SearchablePdfWriter(), System.err);
+    LibraryExports libraryExports() {
+        return new LibraryExports(new SearchablePdfWriter(), System.err);
     }
 
     @Bean

@@ -1,16 +1,20 @@
 package org.inkstone.batch;
 
 import java.io.IOException;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import org.inkstone.InkstoneProperties;
 import org.inkstone.ingest.BadDocumentException;
 import org.inkstone.ingest.BadPageException;
 import org.inkstone.ingest.PageImage;
 import org.inkstone.ingest.ScanPdfReader;
 import org.inkstone.model.OcrPage;
+import org.inkstone.model.Provenance;
 import org.inkstone.ocr.LineReader;
 import org.inkstone.ocr.LineRecognizer;
 import org.inkstone.ocr.PageRecognizer;
+import org.inkstone.ocr.RecognizerInfo;
 import org.inkstone.ocr.RecognizerPool;
 import org.inkstone.ocr.OcrException;
 import org.inkstone.ocr.PageQuality;
@@ -84,7 +88,11 @@ public class PageOcrProcessor implements ItemProcessor<PageTask, PageResult> {
             double skew = 0;
             int contrast = -1;
             int rotation = image.rotationDeg();
+            Map<String, String> used = new LinkedHashMap<>(recognizer.info().settings());
+            String detector = null;
             if (settings.segmentation() == InkstoneProperties.Segmentation.PAGE) {
+                used.put("segmentation", "page");
+                used.put("psm", String.valueOf(settings.psm()));
                 if (!(recognizer instanceof PageRecognizer whole)) {
                     throw new OcrException("the recogniser " + recognizer.info().name() + " cannot read whole pages "
                             + "(inkstone.ocr.segmentation=page)");
@@ -108,13 +116,21 @@ public class PageOcrProcessor implements ItemProcessor<PageTask, PageResult> {
                     }
                 }
                 page = prepared.toScan(read);
+                detector = preprocessor.detector().name();
+                used.put("segmentation", "regions");
+                used.put("margin", String.valueOf(LineReader.MARGIN));
+                used.put("text-height", String.valueOf(settings.textHeight()));
+                used.put("line-width", String.format(java.util.Locale.ROOT, "%.3f", lineWidth(prepared.charAspect())));
                 skew = prepared.skewDegrees();
                 contrast = prepared.contrast();
             }
             var review = settings.review();
             PageQuality quality = PageQuality.judge(skew, contrast, page.confidence(), page.lines().size(),
                     review.maxSkew(), review.minContrast(), review.minConfidence());
-            return new PageResult(task, page, image.nativeScan(), ms(t0), null, quality, null, rotation);
+            RecognizerInfo who = recognizer.info();
+            Provenance provenance = new Provenance(detector, who.name(), who.version(), who.model(), who.modelFile(),
+                    who.modelSha256(), used);
+            return new PageResult(task, page, image.nativeScan(), ms(t0), null, quality, null, rotation, provenance);
         } catch (OcrException e) {
             return PageResult.failed(task, image.nativeScan(), ms(t0), "OCR failed: " + describe(e),
                     FailureKind.ENVIRONMENT);

@@ -1,6 +1,7 @@
 package org.inkstone.batch;
 
 import org.inkstone.model.OcrPage;
+import org.inkstone.model.Provenance;
 import org.inkstone.ocr.PageQuality;
 import org.inkstone.store.FailureKind;
 import org.inkstone.store.PageTask;
@@ -15,11 +16,13 @@ import org.inkstone.store.PageTask;
  * @param error      why the page failed, null when it succeeded
  * @param quality    estimated quality of the page, null when it failed
  * @param errorKind  whether the page or the machine was at fault, null when it succeeded
+ * @param provenance how the page's lines were found and read, null when it failed
  * @param rotationDeg quarter turn from the page's stored image to the page as read, clockwise: 0,
  *                    90, 180 or 270 (the PDF's {@code /Rotate} plus the turn the page was found to need)
  */
 public record PageResult(PageTask task, OcrPage ocr, boolean nativeScan, long millis, String error,
-                         PageQuality quality, FailureKind errorKind, int rotationDeg) {
+                         PageQuality quality, FailureKind errorKind, int rotationDeg,
+                         Provenance provenance) {
 
     /**
      * @param task       the page
@@ -30,7 +33,7 @@ public record PageResult(PageTask task, OcrPage ocr, boolean nativeScan, long mi
      * @return the result of a page that could not be read
      */
     public static PageResult failed(PageTask task, boolean nativeScan, long millis, String error, FailureKind kind) {
-        return new PageResult(task, null, nativeScan, millis, error, null, kind, 0);
+        return new PageResult(task, null, nativeScan, millis, error, null, kind, 0, null);
     }
 
     /** @return whether the page was read */

@@ -21,7 +21,8 @@ public class PageResultWriter implements ItemWriter<PageResult> {
     public void write(Chunk<? extends PageResult> chunk) {
         for (PageResult r : chunk) {
             if (r.ok()) {
-                store.storePage(r.task().pageId(), r.ocr(), r.nativeScan(), r.millis(), r.quality(), r.rotationDeg());
+                store.storePage(r.task().pageId(), r.ocr(), r.nativeScan(), r.millis(), r.quality(), r.rotationDeg(),
+                        r.provenance());
             } else {
                 store.failPage(r.task().pageId(), r.error(), r.errorKind());
             }

@@ -22,7 +22,7 @@ import org.inkstone.model.Bbox;
 import org.inkstone.model.OcrBlock;
 import org.inkstone.model.OcrLine;
 import org.inkstone.model.OcrWord;
-import org.inkstone.ocr.OcrSettings;
+import org.inkstone.model.Provenance;
 import org.inkstone.store.DocumentStore;
 import org.inkstone.store.PageRecord;
 
@@ -59,17 +59,10 @@ public final class AltoWriter {
     private static final String XSI = "http://www.w3.org/2001/XMLSchema-instance";
     private static final String OCR = "OCR", LAYOUT = "LAYOUT";
 
-    private final OcrSettings ocr;
-    private final String ocrVersion;
     private final XMLOutputFactory factory = XMLOutputFactory.newFactory();
 
-    /**
-     * @param ocr        the recogniser settings the pages were read with (language, page segmentation mode)
-     * @param ocrVersion Tesseract's version, or null when unknown
-     */
-    public AltoWriter(OcrSettings ocr, String ocrVersion) {
-        this.ocr = ocr;
-        this.ocrVersion = ocrVersion;
+    /** A writer; the processing steps of each page come from the page's own {@link Provenance}. */
+    public AltoWriter() {
     }
 
     /**
@@ -199,13 +192,21 @@ public final class AltoWriter {
                     + page.dpi() + " dpi), converted to 8-bit gray"
                     + (page.rotationDeg() == 0 ? "" : " and turned " + page.rotationDeg()
                     + "° clockwise from the stored image, as the page is read (every coordinate is on the turned image)"));
-            leaf("processingStepSettings", "language=" + ocr.language() + "; psm=" + ocr.psm());
-            start("processingSoftware");
-            leaf("softwareName", "Tesseract");
-            if (ocrVersion != null && !ocrVersion.isBlank()) {
-                leaf("softwareVersion", ocrVersion);
+            Provenance how = page.provenance();
+            if (how == null) {
+                leaf("processingStepSettings", "not recorded (read by an earlier version)");
+            } else {
+                leaf("processingStepSettings", (how.detector() == null ? "" : "detector=" + how.detector() + "; ")
+                        + "model=" + how.model()
+                        + (how.modelSha256() == null ? "" : " (" + how.modelFile() + ", SHA-256 " + how.modelSha256() + ")")
+                        + "; " + how.settingsText());
+                start("processingSoftware");
+                leaf("softwareName", how.recognizer());
+                if (how.recognizerVersion() != null && !how.recognizerVersion().isBlank()) {
+                    leaf("softwareVersion", how.recognizerVersion());
+                }
+                end();
             }
-            end();
             end();
             start("Processing");
             w.writeAttribute("ID", LAYOUT);

@@ -10,7 +10,6 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.stream.Stream;
-import org.inkstone.ocr.OcrSettings;
 
 /**
  * Writes a document's exports for libraries into its export folder {@code OUTPUT/NAME/}, next
@@ -52,13 +51,11 @@ public final class LibraryExports implements Closeable {
     private final List<Failure> failures = new ArrayList<>();
 
     /**
-     * @param ocr        recogniser settings the pages were read with, for the ALTO processing description
-     * @param ocrVersion Tesseract's version, or null when unknown
-     * @param pdf        the searchable PDF writer (closed with this object)
-     * @param err        where failures are reported as they happen, usually {@code System.err}
+     * @param pdf the searchable PDF writer (closed with this object)
+     * @param err where failures are reported as they happen, usually {@code System.err}
      */
-    public LibraryExports(OcrSettings ocr, String ocrVersion, SearchablePdfWriter pdf, PrintStream err) {
-        this.alto = new AltoWriter(ocr, ocrVersion);
+    public LibraryExports(SearchablePdfWriter pdf, PrintStream err) {
+        this.alto = new AltoWriter();
         this.pdf = pdf;
         this.err = err;
     }

@@ -170,9 +170,18 @@ public final class TesseractRecognizer implements LineRecognizer, PageRecognizer
 
     @Override
     public RecognizerInfo info() {
+        if (info == null) {
+            info = describe();
+        }
+        return info;
+    }
+
+    private RecognizerInfo info;
+
+    private RecognizerInfo describe() {
         Path model = Path.of(settings.tessdata(), settings.language().split("\\+")[0] + ".traineddata");
         Map<String, String> used = new LinkedHashMap<>();
-        used.put("psm", "13 (raw line) for lines, 6 (uniform block) for blocks, " + settings.psm() + " for whole pages");
+        used.put("psm", "13 (raw line) for lines, 6 (uniform block) for blocks");
         used.put("vertical-model", verticalLanguage(settings.language()));
         used.put("oem", "default (LSTM)");
         String sha = sha256(model);

@@ -14,6 +14,7 @@ import org.inkstone.model.OcrBlock;
 import org.inkstone.model.OcrLine;
 import org.inkstone.model.OcrPage;
 import org.inkstone.model.OcrWord;
+import org.inkstone.model.Provenance;
 import org.inkstone.ocr.PageQuality;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -258,10 +259,11 @@ public class DocumentStore {
      * @param ocrMillis   time spent reading and recognising the page, ms
      * @param quality     skew, contrast and review reasons of the page
      * @param rotationDeg quarter turn from the stored image to the page as read, clockwise (0, 90, 180, 270)
+     * @param provenance  how the page's lines were found and read
      */
     @Transactional
     public void storePage(long pageId, OcrPage page, boolean nativeScan, long ocrMillis, PageQuality quality,
-                          int rotationDeg) {
+                          int rotationDeg, Provenance provenance) {
         space.check();
         jdbc.update("DELETE FROM text_block WHERE page_id = ?", pageId);
         int lineSeq = 0;
@@ -287,10 +289,13 @@ public class DocumentStore {
                 + "VALUES (?, ?, ?, ?, ?, ?, ?, ?)", words);
         jdbc.update("UPDATE page SET status = ?, error = NULL, error_kind = NULL, width = ?, height = ?, dpi = ?, native_scan = ?, "
                         + "confidence = ?, ocr_millis = ?, skew_deg = ?, contrast = ?, review = ?, "
-                        + "rotation_deg = ?, finished_at = CURRENT_TIMESTAMP WHERE id = ?",
+                        + "rotation_deg = ?, detector = ?, recognizer = ?, recognizer_version = ?, model = ?, "
+                        + "model_file = ?, model_sha256 = ?, ocr_settings = ?, finished_at = CURRENT_TIMESTAMP WHERE id = ?",
                 DONE, page.width(), page.height(), page.dpi(), nativeScan, page.confidence(), ocrMillis,
                 quality.skewDegrees(), quality.contrast() < 0 ? null : quality.contrast(), truncate(quality.review()),
-                rotationDeg, pageId);
+                rotationDeg, provenance.detector(), provenance.recognizer(), provenance.recognizerVersion(),
+                provenance.model(), provenance.modelFile(), provenance.modelSha256(), truncate(provenance.settingsText()),
+                pageId);
     }
 
     private long insertReturningId(String sql, Object... args) {
@@ -452,7 +457,11 @@ public class DocumentStore {
         return jdbc.query("SELECT * FROM page WHERE document_id = ? ORDER BY page_no", (rs, i) -> new PageRecord(
                 rs.getLong("id"), rs.getInt("page_no"), rs.getString("status"), rs.getString("error"),
                 rs.getInt("width"), rs.getInt("height"), rs.getInt("dpi"), rs.getDouble("confidence"),
-                blocksByPage.getOrDefault(rs.getLong("id"), List.of()), rs.getInt("rotation_deg")), documentId);
+                blocksByPage.getOrDefault(rs.getLong("id"), List.of()), rs.getInt("rotation_deg"),
+                rs.getString("recognizer") == null ? null : new Provenance(rs.getString("detector"),
+                        rs.getString("recognizer"), rs.getString("recognizer_version"), rs.getString("model"),
+                        rs.getString("model_file"), rs.getString("model_sha256"),
+                        Provenance.parseSettings(rs.getString("ocr_settings")))), documentId);
     }
 
     private static String truncate(String s) {

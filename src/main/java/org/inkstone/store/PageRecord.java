@@ -3,6 +3,7 @@ package org.inkstone.store;
 import java.util.List;
 import org.inkstone.model.OcrBlock;
 import org.inkstone.model.OcrLine;
+import org.inkstone.model.Provenance;
 
 /**
  * A stored page with its text.
@@ -19,9 +20,11 @@ import org.inkstone.model.OcrLine;
  * @param rotationDeg quarter turn from the PDF's stored page image to the page as read and as
  *                    {@code width}, {@code height} and every box are given, clockwise: 0, 90, 180
  *                    or 270 (the page's {@code /Rotate} plus any turn found on the scan)
+ * @param provenance how its lines were found and read, null when it was not read or was stored
+ *                   before this was recorded
  */
 public record PageRecord(long id, int pageNo, String status, String error, int width, int height, int dpi,
-                         double confidence, List<OcrBlock> blocks, int rotationDeg) {
+                         double confidence, List<OcrBlock> blocks, int rotationDeg, Provenance provenance) {
 
     /** @return every line of the page in reading order (its sequence number on the page is its index) */
     public List<OcrLine> lines() {

@@ -164,6 +164,32 @@ class LibraryExportsTest {
     }
 
     @Test
+    void altoSaysHowEachPageWasReadAsRecordedWithThePage() throws Exception {
+        try (java.sql.Connection db = JobTestSupport.database(output)) {
+            for (int pageNo = 1; pageNo <= 3; pageNo++) {
+                String recorded;
+                try (var rs = db.createStatement().executeQuery("SELECT p.detector, p.recognizer, p.model_sha256, "
+                        + "p.ocr_settings FROM page p JOIN document d ON d.id = p.document_id WHERE d.source_name LIKE "
+                        + "'sample-issue%' AND p.page_no = " + pageNo)) {
+                    assertTrue(rs.next());
+                    assertEquals("xy-cut", rs.getString(1));
+                    assertEquals("tesseract", rs.getString(2));
+                    assertEquals(64, rs.getString(3).length(), "the model's SHA-256");
+                    recorded = rs.getString(4);
+                }
+                assertTrue(recorded.contains("segmentation=regions") && recorded.contains("line-width=")
+                        && recorded.contains("margin="), recorded);
+                Element ocr = elements(alto(pageNo), "Processing").get(0);
+                String settings = elements(ocr, "processingStepSettings").get(0).getTextContent();
+                assertTrue(settings.startsWith("detector=xy-cut; model=chi_sim ("), settings);
+                assertTrue(settings.endsWith(recorded), "the settings the page was read with: " + settings);
+                assertFalse(settings.contains("psm=3"), "not the whole-page mode it was not read with: " + settings);
+                assertEquals("tesseract", elements(ocr, "softwareName").get(0).getTextContent());
+            }
+        }
+    }
+
+    @Test
     void altoHeadlinesSitAtTheirTruthBoxes() throws Exception {
         JsonNode truth = JobTestSupport.readJson(JobTestSupport.SAMPLE_TRUTH);
         int checked = 0;

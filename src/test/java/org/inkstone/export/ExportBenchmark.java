@@ -56,9 +56,9 @@ public final class ExportBenchmark {
         Pattern fileNames = Pattern.compile("(?<date>\\d{4}-\\d{2}-\\d{2})");
         Map<String, double[]> totals = new LinkedHashMap<>();
         int pages = 0;
-        try (LibraryExports exports = new LibraryExports(new OcrSettings("", "chi_sim", 3), TesseractRecognizer.version(),
+        try (LibraryExports exports = new LibraryExports(
                 new SearchablePdfWriter(), System.err)) {
-            AltoWriter alto = new AltoWriter(new OcrSettings("", "chi_sim", 3), TesseractRecognizer.version());
+            AltoWriter alto = new AltoWriter();
             SearchablePdfWriter pdf = new SearchablePdfWriter();
             ArticleTextWriter text = new ArticleTextWriter();
             ArticlesJsonWriter json = new ArticlesJsonWriter();
