@@ -33,6 +33,8 @@ import org.springframework.validation.annotation.Validated;
  * @param ingest  limits on input
  * @param issue   where issue metadata comes from when the pages do not show it
  * @param store   limits of the database
+ * @param keepIntermediates folder where each page's straightened image, regions and recognised
+ *                          lines are written ({@code --keep-intermediates}), or null for none
  * @param retryFailed whether a run tries every failed document and page of the scans folder
  *                    again, not only those that failed for a reason of the machine's
  *                    ({@code --retry-failed})
@@ -42,7 +44,7 @@ import org.springframework.validation.annotation.Validated;
 public record InkstoneProperties(@NotNull Path scans, @NotNull Path output,
                                  @Min(0) @Max(256) int workers,
                                  @NotNull @Valid Ocr ocr, @NotNull @Valid Ingest ingest, @NotNull @Valid Issue issue,
-                                 @NotNull @Valid Store store, boolean retryFailed) {
+                                 @NotNull @Valid Store store, boolean retryFailed, Path keepIntermediates) {
 
     /** How pages are cut for recognition ({@code inkstone.ocr.segmentation}). */
     public enum Segmentation {

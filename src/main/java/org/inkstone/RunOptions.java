@@ -28,7 +28,7 @@ import java.util.List;
 public record RunOptions(Path scans, Path output, List<String> settings) {
 
     /** The usage line of {@code run}. */
-    public static final String USAGE = "usage: inkstone run [--scans DIR] [--output DIR] [--workers N] [--retry-failed] [--KEY=VALUE ...]";
+    public static final String USAGE = "usage: inkstone run [--scans DIR] [--output DIR] [--workers N] [--retry-failed] [--keep-intermediates DIR] [--KEY=VALUE ...]";
 
     /**
      * @param args the arguments after {@code run}
@@ -56,7 +56,8 @@ public record RunOptions(Path scans, Path output, List<String> settings) {
             String a = args[i];
             String name = a.contains("=") ? a.substring(0, a.indexOf('=')) : a;
             String inline = a.contains("=") ? a.substring(a.indexOf('=') + 1) : null;
-            boolean takesValue = name.equals("--scans") || name.equals("--output") || name.equals("--workers");
+            boolean takesValue = name.equals("--scans") || name.equals("--output") || name.equals("--workers")
+                    || name.equals("--keep-intermediates");
             String value = inline;
             if (takesValue && inline == null) {
                 value = i + 1 < args.length && !args[i + 1].startsWith("--") ? args[++i] : null;
@@ -69,6 +70,8 @@ public record RunOptions(Path scans, Path output, List<String> settings) {
                     SettingsCheck.checkValue("inkstone.workers", name, n);
                     settings.add("--inkstone.workers=" + n.trim());
                 }
+                case "--keep-intermediates" -> settings.add("--inkstone.keep-intermediates="
+                        + Path.of(require(name, value, "a folder")).toAbsolutePath().normalize());
                 case "--retry-failed" -> {
                     if (inline != null) {
                         throw usage("--retry-failed takes no value");

@@ -106,7 +106,8 @@ public class DigitizeJobConfig {
         return new StepBuilder("ocrWorker", repo).<PageTask, PageResult>chunk(1).transactionManager(tx)
                 .reader(queue)
                 .processor(new PageOcrProcessor(pdf, new PagePreprocessor(props.ocr().detector().create()), recognizers,
-                        props.ocr()))
+                        props.ocr(), props.keepIntermediates() == null ? null
+                                : new Intermediates(props.keepIntermediates())))
                 .writer(new PageResultWriter(store))
                 .listener(progress)
                 .build();

@@ -48,20 +48,23 @@ public class PageOcrProcessor implements ItemProcessor<PageTask, PageResult> {
     private final PageOrientation orientation;
     private final RecognizerPool recognizers;
     private final InkstoneProperties.Ocr settings;
+    private final Intermediates intermediates;
 
     /**
      * @param pdf          page image source
      * @param preprocessor image preparation
      * @param recognizers  one recogniser per worker thread
      * @param settings     segmentation, text height and review thresholds
+     * @param intermediates writes what each stage made of a page, or null
      */
     public PageOcrProcessor(ScanPdfReader pdf, PagePreprocessor preprocessor, RecognizerPool recognizers,
-                            InkstoneProperties.Ocr settings) {
+                            InkstoneProperties.Ocr settings, Intermediates intermediates) {
         this.pdf = pdf;
         this.preprocessor = preprocessor;
         this.orientation = new PageOrientation(preprocessor);
         this.recognizers = recognizers;
         this.settings = settings;
+        this.intermediates = intermediates;
     }
 
     /**
@@ -117,6 +120,9 @@ public class PageOcrProcessor implements ItemProcessor<PageTask, PageResult> {
                 }
                 page = prepared.toScan(read);
                 detector = preprocessor.detector().name();
+                if (intermediates != null) {
+                    intermediates.write(task, prepared, detector, rotation, page);
+                }
                 used.put("segmentation", "regions");
                 used.put("margin", String.valueOf(LineReader.MARGIN));
                 used.put("text-height", String.valueOf(settings.textHeight()));
