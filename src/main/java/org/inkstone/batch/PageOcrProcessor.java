@@ -10,6 +10,7 @@ import org.inkstone.ingest.BadPageException;
 import org.inkstone.ingest.PageImage;
 import org.inkstone.ingest.ScanPdfReader;
 import org.inkstone.model.OcrPage;
+import org.inkstone.model.PageGraphic;
 import org.inkstone.model.Provenance;
 import org.inkstone.ocr.LineReader;
 import org.inkstone.ocr.LineRecognizer;
@@ -92,6 +93,7 @@ public class PageOcrProcessor implements ItemProcessor<PageTask, PageResult> {
             int contrast = -1;
             int rotation = image.rotationDeg();
             Map<String, String> used = new LinkedHashMap<>(recognizer.info().settings());
+            List<PageGraphic> graphics = new java.util.ArrayList<>();
             String detector = null;
             if (settings.segmentation() == InkstoneProperties.Segmentation.PAGE) {
                 used.put("segmentation", "page");
@@ -120,6 +122,12 @@ public class PageOcrProcessor implements ItemProcessor<PageTask, PageResult> {
                 }
                 page = prepared.toScan(read);
                 detector = preprocessor.detector().name();
+                for (TextRegion r : prepared.regions()) {
+                    if (r.kind() == TextRegion.Kind.IMAGE || r.kind() == TextRegion.Kind.RULE) {
+                        graphics.add(new PageGraphic(r.kind() == TextRegion.Kind.IMAGE ? PageGraphic.Kind.PHOTO
+                                : PageGraphic.Kind.RULE, prepared.toScan(r.bbox())));
+                    }
+                }
                 if (intermediates != null) {
                     intermediates.write(task, prepared, detector, rotation, page);
                 }
@@ -136,7 +144,8 @@ public class PageOcrProcessor implements ItemProcessor<PageTask, PageResult> {
             RecognizerInfo who = recognizer.info();
             Provenance provenance = new Provenance(detector, who.name(), who.version(), who.model(), who.modelFile(),
                     who.modelSha256(), used);
-            return new PageResult(task, page, image.nativeScan(), ms(t0), null, quality, null, rotation, provenance);
+            return new PageResult(task, page, image.nativeScan(), ms(t0), null, quality, null, rotation, provenance,
+                    graphics);
         } catch (OcrException e) {
             return PageResult.failed(task, image.nativeScan(), ms(t0), "OCR failed: " + describe(e),
                     FailureKind.ENVIRONMENT);

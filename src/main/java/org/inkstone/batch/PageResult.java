@@ -1,6 +1,8 @@
 package org.inkstone.batch;
 
 import org.inkstone.model.OcrPage;
+import java.util.List;
+import org.inkstone.model.PageGraphic;
 import org.inkstone.model.Provenance;
 import org.inkstone.ocr.PageQuality;
 import org.inkstone.store.FailureKind;
@@ -17,12 +19,13 @@ import org.inkstone.store.PageTask;
  * @param quality    estimated quality of the page, null when it failed
  * @param errorKind  whether the page or the machine was at fault, null when it succeeded
  * @param provenance how the page's lines were found and read, null when it failed
+ * @param graphics   photos and rules found on the page, boxes on the page as read (empty when failed)
  * @param rotationDeg quarter turn from the page's stored image to the page as read, clockwise: 0,
  *                    90, 180 or 270 (the PDF's {@code /Rotate} plus the turn the page was found to need)
  */
 public record PageResult(PageTask task, OcrPage ocr, boolean nativeScan, long millis, String error,
                          PageQuality quality, FailureKind errorKind, int rotationDeg,
-                         Provenance provenance) {
+                         Provenance provenance, List<PageGraphic> graphics) {
 
     /**
      * @param task       the page
@@ -33,7 +36,7 @@ public record PageResult(PageTask task, OcrPage ocr, boolean nativeScan, long mi
      * @return the result of a page that could not be read
      */
     public static PageResult failed(PageTask task, boolean nativeScan, long millis, String error, FailureKind kind) {
-        return new PageResult(task, null, nativeScan, millis, error, null, kind, 0, null);
+        return new PageResult(task, null, nativeScan, millis, error, null, kind, 0, null, List.of());
     }
 
     /** @return whether the page was read */

@@ -22,7 +22,7 @@ public class PageResultWriter implements ItemWriter<PageResult> {
         for (PageResult r : chunk) {
             if (r.ok()) {
                 store.storePage(r.task().pageId(), r.ocr(), r.nativeScan(), r.millis(), r.quality(), r.rotationDeg(),
-                        r.provenance());
+                        r.provenance(), r.graphics());
             } else {
                 store.failPage(r.task().pageId(), r.error(), r.errorKind());
             }

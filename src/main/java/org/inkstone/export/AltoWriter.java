@@ -22,6 +22,7 @@ import org.inkstone.model.Bbox;
 import org.inkstone.model.OcrBlock;
 import org.inkstone.model.OcrLine;
 import org.inkstone.model.OcrWord;
+import org.inkstone.model.PageGraphic;
 import org.inkstone.model.Provenance;
 import org.inkstone.store.DocumentStore;
 import org.inkstone.store.PageRecord;
@@ -283,6 +284,14 @@ public final class AltoWriter {
                     textLine(line, lineIndex, lineTags.getOrDefault(lineIndex, Set.of()));
                     lineIndex++;
                 }
+                end();
+            }
+            int photoNo = 0, ruleNo = 0;
+            for (PageGraphic g : page.graphics()) {
+                boolean photo = g.kind() == PageGraphic.Kind.PHOTO;
+                start(photo ? "Illustration" : "GraphicalElement");
+                w.writeAttribute("ID", prefix + (photo ? "IL" + (++photoNo) : "GE" + (++ruleNo)));
+                box(g.bbox());
                 end();
             }
             end();

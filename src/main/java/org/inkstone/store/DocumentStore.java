@@ -14,6 +14,7 @@ import org.inkstone.model.OcrBlock;
 import org.inkstone.model.OcrLine;
 import org.inkstone.model.OcrPage;
 import org.inkstone.model.OcrWord;
+import org.inkstone.model.PageGraphic;
 import org.inkstone.model.Provenance;
 import org.inkstone.ocr.PageQuality;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -260,12 +261,21 @@ public class DocumentStore {
      * @param quality     skew, contrast and review reasons of the page
      * @param rotationDeg quarter turn from the stored image to the page as read, clockwise (0, 90, 180, 270)
      * @param provenance  how the page's lines were found and read
+     * @param graphics    photos and rules found on the page, boxes in page px
      */
     @Transactional
     public void storePage(long pageId, OcrPage page, boolean nativeScan, long ocrMillis, PageQuality quality,
-                          int rotationDeg, Provenance provenance) {
+                          int rotationDeg, Provenance provenance, List<PageGraphic> graphics) {
         space.check();
         jdbc.update("DELETE FROM text_block WHERE page_id = ?", pageId);
+        jdbc.update("DELETE FROM page_graphic WHERE page_id = ?", pageId);
+        List<Object[]> shapes = new ArrayList<>();
+        for (int g = 0; g < graphics.size(); g++) {
+            Bbox gb = graphics.get(g).bbox();
+            shapes.add(new Object[] {pageId, g, graphics.get(g).kind().name(), gb.x0(), gb.y0(), gb.x1(), gb.y1()});
+        }
+        jdbc.batchUpdate("INSERT INTO page_graphic (page_id, seq, kind, x0, y0, x1, y1) VALUES (?, ?, ?, ?, ?, ?, ?)",
+                shapes);
         int lineSeq = 0;
         List<Object[]> words = new ArrayList<>();
         for (int b = 0; b < page.blocks().size(); b++) {
@@ -454,6 +464,13 @@ public class DocumentStore {
                             new Bbox(rs.getInt(3), rs.getInt(4), rs.getInt(5), rs.getInt(6)),
                             linesByBlock.getOrDefault(rs.getLong(1), List.of())));
                 }, documentId);
+        Map<Long, List<PageGraphic>> graphicsByPage = new LinkedHashMap<>();
+        jdbc.query("SELECT g.page_id, g.kind, g.x0, g.y0, g.x1, g.y1 FROM page_graphic g JOIN page p ON p.id = g.page_id "
+                + "WHERE p.document_id = ? ORDER BY g.page_id, g.seq", rs -> {
+                    graphicsByPage.computeIfAbsent(rs.getLong(1), k -> new ArrayList<>()).add(new PageGraphic(
+                            PageGraphic.Kind.valueOf(rs.getString(2)),
+                            new Bbox(rs.getInt(3), rs.getInt(4), rs.getInt(5), rs.getInt(6))));
+                }, documentId);
         return jdbc.query("SELECT * FROM page WHERE document_id = ? ORDER BY page_no", (rs, i) -> new PageRecord(
                 rs.getLong("id"), rs.getInt("page_no"), rs.getString("status"), rs.getString("error"),
                 rs.getInt("width"), rs.getInt("height"), rs.getInt("dpi"), rs.getDouble("confidence"),
@@ -461,7 +478,8 @@ public class DocumentStore {
                 rs.getString("recognizer") == null ? null : new Provenance(rs.getString("detector"),
                         rs.getString("recognizer"), rs.getString("recognizer_version"), rs.getString("model"),
                         rs.getString("model_file"), rs.getString("model_sha256"),
-                        Provenance.parseSettings(rs.getString("ocr_settings")))), documentId);
+                        Provenance.parseSettings(rs.getString("ocr_settings"))),
+                graphicsByPage.getOrDefault(rs.getLong("id"), List.of())), documentId);
     }
 
     private static String truncate(String s) {

@@ -3,6 +3,7 @@ package org.inkstone.store;
 import java.util.List;
 import org.inkstone.model.OcrBlock;
 import org.inkstone.model.OcrLine;
+import org.inkstone.model.PageGraphic;
 import org.inkstone.model.Provenance;
 
 /**
@@ -22,9 +23,12 @@ import org.inkstone.model.Provenance;
  *                    or 270 (the page's {@code /Rotate} plus any turn found on the scan)
  * @param provenance how its lines were found and read, null when it was not read or was stored
  *                   before this was recorded
+ * @param graphics   photos and rules found on the page, boxes in page px (empty when none were
+ *                   found or recorded)
  */
 public record PageRecord(long id, int pageNo, String status, String error, int width, int height, int dpi,
-                         double confidence, List<OcrBlock> blocks, int rotationDeg, Provenance provenance) {
+                         double confidence, List<OcrBlock> blocks, int rotationDeg, Provenance provenance,
+                         List<PageGraphic> graphics) {
 
     /** @return every line of the page in reading order (its sequence number on the page is its index) */
     public List<OcrLine> lines() {

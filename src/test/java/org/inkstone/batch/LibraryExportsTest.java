@@ -190,6 +190,25 @@ class LibraryExportsTest {
     }
 
     @Test
+    void altoCarriesThePhotosAndRulesFoundAsStored() throws Exception {
+        try (java.sql.Connection db = JobTestSupport.database(output)) {
+            for (int pageNo = 1; pageNo <= 3; pageNo++) {
+                String where = " FROM page_graphic g JOIN page p ON p.id = g.page_id JOIN document d ON d.id = p.document_id "
+                        + "WHERE d.source_name LIKE 'sample-issue%' AND p.page_no = " + pageNo;
+                int photos = JobTestSupport.count(db, "SELECT COUNT(*)" + where + " AND g.kind = 'PHOTO'");
+                int rules = JobTestSupport.count(db, "SELECT COUNT(*)" + where + " AND g.kind = 'RULE'");
+                Document alto = alto(pageNo);
+                assertEquals(photos, elements(alto, "Illustration").size(), "page " + pageNo);
+                assertEquals(rules, elements(alto, "GraphicalElement").size(), "page " + pageNo);
+                if (pageNo == 1) {
+                    assertTrue(photos >= 1, "the front page's photo is found and stored");
+                    assertTrue(rules >= 1, "its column rules too");
+                }
+            }
+        }
+    }
+
+    @Test
     void altoHeadlinesSitAtTheirTruthBoxes() throws Exception {
         JsonNode truth = JobTestSupport.readJson(JobTestSupport.SAMPLE_TRUTH);
         int checked = 0;

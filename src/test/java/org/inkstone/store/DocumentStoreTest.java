@@ -15,6 +15,7 @@ import org.inkstone.model.OcrLine;
 import org.inkstone.ocr.PageQuality;
 import org.inkstone.model.OcrPage;
 import org.inkstone.model.OcrWord;
+import org.inkstone.model.PageGraphic;
 import org.inkstone.model.Provenance;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -57,6 +58,7 @@ class DocumentStoreTest {
         return new OcrPage(1000, 1400, 300, List.of(new OcrBlock(Bbox.union(ls.stream().map(OcrLine::bbox).toList()), ls)));
     }
 
+    static final List<PageGraphic> PHOTO = List.of(new PageGraphic(PageGraphic.Kind.PHOTO, new Bbox(40, 60, 400, 300)));
     static final Provenance HOW = new Provenance("xy-cut", "tesseract", "5.3.0", "chi_sim",
             "/usr/share/tesseract-ocr/5/tessdata/chi_sim.traineddata", "ab".repeat(32),
             new java.util.LinkedHashMap<>(java.util.Map.of("psm", "13", "segmentation", "regions")));
@@ -71,12 +73,13 @@ class DocumentStoreTest {
 
         PageQuality fine = PageQuality.judge(0.3, 150, 0.95, 2, 2.0, 80, 0.8);
         store.storePage(pending.get(0).pageId(), page("江城日报讯", "地铁3号线开通"), true, 1200,
-                PageQuality.judge(3.1, 40, 0.5, 2, 2.0, 80, 0.8), 0, HOW);
+                PageQuality.judge(3.1, 40, 0.5, 2, 2.0, 80, 0.8), 0, HOW,
+                List.of(new PageGraphic(PageGraphic.Kind.RULE, new Bbox(0, 0, 10, 900))));
         assertEquals(List.of(new DocumentStore.FailedPage("issue-2025-06-03.pdf", 1,
                         "skew 3.10° (over 2.0°); low contrast 40 (under 80); low mean confidence 0.50 (under 0.80)")),
                 store.pagesForReview(dir));
         // the same page stored again (e.g. after a retry) replaces, never duplicates
-        store.storePage(pending.get(0).pageId(), page("江城日报讯", "地铁3号线开通"), true, 1300, fine, 0, HOW);
+        store.storePage(pending.get(0).pageId(), page("江城日报讯", "地铁3号线开通"), true, 1300, fine, 0, HOW, PHOTO);
         assertTrue(store.pagesForReview(dir).isEmpty());
         assertEquals(0.3, jdbc.queryForObject("SELECT skew_deg FROM page WHERE id = ?", Double.class,
                 pending.get(0).pageId()));
@@ -96,6 +99,7 @@ class DocumentStoreTest {
         assertEquals(2, pages.size());
         assertEquals(HOW, pages.get(0).provenance(), "how the page was read comes back as recorded");
         assertEquals(null, pages.get(1).provenance(), "a failed page was not read");
+        assertEquals(PHOTO, pages.get(0).graphics(), "the photo of the second storing replaces the rule of the first");
         OcrLine second = pages.get(0).blocks().get(0).lines().get(1);
         assertEquals("地铁3号线开通", second.text());
         assertEquals(new Bbox(50, 160, 330, 204), second.bbox());
