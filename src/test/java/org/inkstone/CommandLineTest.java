@@ -25,6 +25,7 @@ import org.junit.jupiter.params.provider.MethodSource;
  * usage errors give one line and at most the usage line, exit status 64 and create nothing;
  * help exits 0; a missing model is one line with exit status 2; a run says where its output went.
  */
+@RequiresTesseract
 class CommandLineTest {
 
     @TempDir

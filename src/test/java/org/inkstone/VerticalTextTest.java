@@ -33,6 +33,7 @@ import tools.jackson.databind.json.JsonMapper;
  * preprocessing, region-wise recognition with real Tesseract and layout analysis, and through
  * the whole job (store and exports).
  */
+@RequiresTesseract
 class VerticalTextTest {
 
     static final String H_TITLE = "城区新增口袋公园十二处";

@@ -1,5 +1,6 @@
 package org.inkstone.batch;
 
+import org.inkstone.RequiresTesseract;
 import static org.inkstone.batch.JobTestSupport.count;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -21,6 +22,7 @@ import tools.jackson.databind.JsonNode;
  * The digitize job end to end, in this JVM, with real Tesseract and a real HSQLDB file: the
  * shipped sample issue next to every kind of bad input.
  */
+@RequiresTesseract
 class DigitizeJobTest {
 
     @TempDir

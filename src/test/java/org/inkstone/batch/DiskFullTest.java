@@ -1,5 +1,6 @@
 package org.inkstone.batch;
 
+import org.inkstone.RequiresTesseract;
 import static org.inkstone.batch.JobTestSupport.count;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -33,6 +34,7 @@ import org.junit.jupiter.api.io.TempDir;
  * and are skipped where {@code mount} is refused. {@link #refusesToWriteWithoutTheReserve} needs
  * no mount: a reserve larger than the disk's free space is a full disk to the job.
  */
+@RequiresTesseract
 class DiskFullTest {
 
     private static final long MB = 1048576L;

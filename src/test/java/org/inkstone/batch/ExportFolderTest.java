@@ -1,5 +1,6 @@
 package org.inkstone.batch;
 
+import org.inkstone.RequiresTesseract;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -29,6 +30,7 @@ import org.junit.jupiter.api.io.TempDir;
  * get their own export folder inside the output folder and their own index entries; nothing
  * next to the output folder is written or removed.
  */
+@RequiresTesseract
 class ExportFolderTest {
 
     @TempDir

@@ -1,5 +1,6 @@
 package org.inkstone.batch;
 
+import org.inkstone.RequiresTesseract;
 import static org.inkstone.batch.JobTestSupport.count;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -40,6 +41,7 @@ import org.springframework.context.annotation.Bean;
  * failing: a fault of the machine, retried) or a {@link RuntimeException} (a defect met on that
  * page: like a bad page, retried only with {@code --retry-failed}).
  */
+@RequiresTesseract
 class FailedPagesTest {
 
     /** Words on whose lines the recogniser fails with an OcrException / with a RuntimeException. */

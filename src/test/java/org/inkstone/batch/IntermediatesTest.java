@@ -1,5 +1,6 @@
 package org.inkstone.batch;
 
+import org.inkstone.RequiresTesseract;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -19,6 +20,7 @@ import tools.jackson.databind.JsonNode;
  * {@code --keep-intermediates DIR} leaves, per page, the straightened image the detector saw,
  * the regions it found and the lines read, so a bad page can be traced to its stage.
  */
+@RequiresTesseract
 class IntermediatesTest {
 
     @TempDir

@@ -1,5 +1,6 @@
 package org.inkstone.batch;
 
+import org.inkstone.RequiresTesseract;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -54,6 +55,7 @@ import tools.jackson.databind.JsonNode;
  * poppler's {@code pdftotext} and PDFBox, and the article text files compared with the stored
  * articles.
  */
+@RequiresTesseract
 class LibraryExportsTest {
 
     static final String ALTO_NS = "http://www.loc.gov/standards/alto/ns-v4#";

@@ -1,5 +1,6 @@
 package org.inkstone.batch;
 
+import org.inkstone.RequiresTesseract;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -17,6 +18,7 @@ import org.junit.jupiter.api.io.TempDir;
  * A second run on an output folder that a running job holds is refused at once, in one line
  * naming the other run's process, with its own exit status; the running job is not disturbed.
  */
+@RequiresTesseract
 class OutputInUseTest {
 
     @TempDir

@@ -1,5 +1,6 @@
 package org.inkstone.batch;
 
+import org.inkstone.RequiresTesseract;
 import static org.inkstone.batch.JobTestSupport.count;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -22,6 +23,7 @@ import org.junit.jupiter.api.io.TempDir;
  * restarts the interrupted Spring Batch execution and finishes the other pages, with no page
  * lost or stored twice.
  */
+@RequiresTesseract
 class RestartAfterKillTest {
 
     @TempDir

@@ -1,5 +1,6 @@
 package org.inkstone.batch;
 
+import org.inkstone.RequiresTesseract;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -38,6 +39,7 @@ import tools.jackson.databind.JsonNode;
  * upright page, its boxes on the upright page, its turn recorded, and the searchable PDF must
  * show it with its text layer over the characters.
  */
+@RequiresTesseract
 class RotatedPageTest {
 
     @TempDir

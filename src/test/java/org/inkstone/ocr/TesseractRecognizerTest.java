@@ -1,5 +1,6 @@
 package org.inkstone.ocr;
 
+import org.inkstone.RequiresTesseract;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -21,6 +22,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** Real Tesseract ({@code chi_sim}, {@code chi_sim_vert}) on Chinese lines and columns rendered with a CJK font. */
+@RequiresTesseract
 class TesseractRecognizerTest {
 
     static final OcrSettings SETTINGS = new OcrSettings("/usr/share/tesseract-ocr/5/tessdata", "chi_sim", 3);

@@ -1,5 +1,6 @@
 package org.inkstone.preprocess;
 
+import org.inkstone.RequiresTesseract;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -24,6 +25,7 @@ import org.junit.jupiter.api.Test;
  * quarter turn is found and turned back; the fixture page with a vertical article (竖排) is left
  * as it is.
  */
+@RequiresTesseract
 class PageOrientationTest {
 
     static TesseractRecognizer engine;

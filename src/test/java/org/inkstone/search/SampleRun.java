@@ -9,14 +9,24 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.stream.Stream;
 import org.inkstone.InkstoneApplication;
+import org.inkstone.InkstoneProperties;
+import org.inkstone.batch.DigitizeRunner;
+import org.inkstone.ocr.OcrSettings;
+import org.inkstone.ocr.RecognizerPool;
+import org.inkstone.ocr.RecordedRecognizer;
+import org.springframework.boot.WebApplicationType;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.context.annotation.Bean;
 import org.inkstone.fixture.SampleIssue;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
  * The real digitize job run once per test JVM on the shipped sample issue, in a temporary
- * folder: its output (database, {@code articles.json}, search index) is shared by the search
- * and reading room tests. The folder is removed when the JVM exits.
+ * folder, with Tesseract's recorded readings of its lines ({@link RecordedRecognizer}, so no
+ * Tesseract is needed): its output (database, {@code articles.json}, search index) is shared by
+ * the search and reading room tests. The folder is removed when the JVM exits.
  */
 public final class SampleRun {
 
@@ -68,8 +78,26 @@ public final class SampleRun {
         return runJob(output());
     }
 
+    /** Runs the real job with the recorded readings of Tesseract ({@link RecordedRecognizer}). */
     private static int runJob(Path out) {
-        return InkstoneApplication.execute("run", "--scans", scans.toString(), "--output", out.toString(), "--workers", "2");
+        try (ConfigurableApplicationContext ctx = new SpringApplicationBuilder(InkstoneApplication.class, Recorded.class)
+                .web(WebApplicationType.NONE).logStartupInfo(false)
+                .run("--inkstone.scans=" + scans, "--inkstone.output=" + out, "--inkstone.workers=2",
+                        "--spring.main.allow-bean-definition-overriding=true")) {
+            return ctx.getBean(DigitizeRunner.class).run(scans);
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** Puts the recorded readings in place of the job's recogniser (a source, not found by component scan). */
+    static class Recorded {
+        @Bean(destroyMethod = "close")
+        RecognizerPool recognizerPool(InkstoneProperties props) {
+            var o = props.ocr();
+            OcrSettings settings = new OcrSettings(o.tessdata(), o.language(), o.psm());
+            return new RecognizerPool(() -> new RecordedRecognizer(settings));
+        }
     }
 
     private static JsonNode truth;

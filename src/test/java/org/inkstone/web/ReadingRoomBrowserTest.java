@@ -1,5 +1,6 @@
 package org.inkstone.web;
 
+import org.inkstone.RequiresBrowser;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -36,6 +37,7 @@ import tools.jackson.databind.JsonNode;
  * drawn on the displayed page scan are measured in the browser and compared with the truth
  * boxes scaled to the displayed image.
  */
+@RequiresBrowser
 class ReadingRoomBrowserTest {
 
     static final String CHROMIUM = "/usr/bin/chromium", CHROMEDRIVER = "/usr/bin/chromedriver";

@@ -1,5 +1,6 @@
 package org.inkstone.web;
 
+import org.inkstone.RequiresTesseract;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
@@ -47,6 +48,7 @@ import tools.jackson.databind.json.JsonMapper;
  * and a server that stops leaves nothing in the temporary folder. Runs the real application
  * over the real job's output (the sample issue, and a PDF whose second page cannot be read).
  */
+@RequiresTesseract
 class ReadingRoomServerTest {
 
     static final JsonMapper JSON = JsonMapper.builder().build();
