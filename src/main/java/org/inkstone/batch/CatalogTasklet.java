@@ -30,6 +30,10 @@ import org.springframework.batch.infrastructure.repeat.RepeatStatus;
  * failed document and page of the folder is. Entries named {@code *.pdf} that are not regular
  * files (folders, dangling links, pipes) and files that cannot be read to identify them are
  * listed in {@link #skipped()} for the run's summary.
+ *
+ * <p>Counts: one read per entry named {@code *.pdf}, one write per document registered or
+ * inspected again (readable or rejected), one filtered per document already known; the entries
+ * passed over are the rest.
  */
 public class CatalogTasklet implements Tasklet {
 
@@ -71,6 +75,7 @@ public class CatalogTasklet implements Tasklet {
         int known = 0, added = 0, failed = 0, retried = 0;
         List<Skipped> passedOver = new ArrayList<>();
         for (Path entry : pdfEntries(scans)) {
+            contribution.incrementReadCount();
             if (!Files.isRegularFile(entry)) {
                 passedOver.add(new Skipped(entry, notRegular(entry)));
                 continue;
@@ -92,8 +97,10 @@ public class CatalogTasklet implements Tasklet {
                     if (!register(entry, sha, doc.id())) {
                         failed++;
                     }
+                    contribution.incrementWriteCount(1);
                 } else {
                     known++;
+                    contribution.incrementFilterCount();
                 }
                 continue;
             }
@@ -102,7 +109,7 @@ public class CatalogTasklet implements Tasklet {
             } else {
                 failed++;
             }
-            contribution.incrementReadCount();
+            contribution.incrementWriteCount(1);
         }
         skipped = List.copyOf(passedOver);
         int pagesAgain = store.retryFailedPages(scans, retryAll);

@@ -27,12 +27,26 @@ import org.springframework.scheduling.concurrent.ThreadPoolTaskExecutor;
 import org.springframework.transaction.PlatformTransactionManager;
 
 /**
- * The {@code digitize} job: {@code catalog} (register the scans folder's PDFs) →
- * {@code ocr} (pages in parallel: a local partitioned step with one worker step per core, each
- * worker with its own Tesseract engine, all taking pages from one {@link PageQueue}) →
- * {@code export} ({@code articles.json}, ALTO, searchable PDF and article text per document). Identifying job parameters: {@code scans}
- * (absolute path of the scans folder) and {@code run}; a failed or interrupted execution is
- * restarted with Spring Batch's restart, which skips the completed work.
+ * The {@code digitize} job, five steps run in this order:
+ * <ol>
+ * <li>{@code catalog} ({@link CatalogTasklet}): registers the scans folder's PDFs, one pending
+ * row per page; runs again on restart, so files added meanwhile are taken in;</li>
+ * <li>{@code ocr}: recognises the pending pages in parallel, a local partitioned step with one
+ * worker step ({@code ocrWorker:partitionN}) per worker, each with its own Tesseract engine, all
+ * taking pages from one {@link PageQueue}; each page is committed on its own;</li>
+ * <li>{@code layout} ({@link LayoutTasklet}): marks documents without pending pages as done,
+ * analyses their pages' layout, assembles the articles and stores them, committed per document;</li>
+ * <li>{@code export} ({@link ExportTasklet}): {@code articles.json}, ALTO, searchable PDF and
+ * article text per document, from the database; runs again on every restart, so a restart
+ * retries the exports;</li>
+ * <li>{@code index} ({@link IndexTasklet}): the Lucene search index of the stored articles.</li>
+ * </ol>
+ * Identifying job parameters: {@code scans} (absolute path of the scans folder) and {@code run};
+ * a failed or interrupted execution is restarted with Spring Batch's restart, which skips the
+ * completed {@code ocr} and {@code layout} steps and runs the others again. The {@code layout},
+ * {@code export} and {@code index} steps run without a transaction of their own
+ * ({@link ResourcelessTransactionManager}): the store commits each document's articles itself,
+ * and the other two write only files.
  */
 @Configuration
 public class DigitizeJobConfig {
@@ -130,16 +144,37 @@ public class DigitizeJobConfig {
     }
 
     @Bean
-    Step exportStep(JobRepository repo, DocumentStore store, InkstoneProperties props, LibraryExports exports) {
-        // No step transaction: DocumentStore commits each document's articles on its own (see ExportTasklet).
+    StoredDocuments storedDocuments(DocumentStore store, InkstoneProperties props) {
+        return new StoredDocuments(store, props.issue());
+    }
+
+    @Bean
+    Step layoutStep(JobRepository repo, DocumentStore store, StoredDocuments documents) {
+        // No step transaction: DocumentStore commits each document's articles on its own (see LayoutTasklet).
+        return new StepBuilder("layout", repo)
+                .tasklet(new LayoutTasklet(store, documents), new ResourcelessTransactionManager()).build();
+    }
+
+    @Bean
+    Step exportStep(JobRepository repo, DocumentStore store, StoredDocuments documents, InkstoneProperties props,
+                    LibraryExports exports) {
         return new StepBuilder("export", repo)
-                .tasklet(new ExportTasklet(store, new ArticlesJsonWriter(), exports, props.output(), props.issue()),
+                .tasklet(new ExportTasklet(store, documents, new ArticlesJsonWriter(), exports, props.output()),
                         new ResourcelessTransactionManager())
                 .allowStartIfComplete(true).build();
     }
 
     @Bean
-    Job digitizeJob(JobRepository repo, Step catalogStep, Step ocrStep, Step exportStep) {
-        return new JobBuilder(JOB_NAME, repo).start(catalogStep).next(ocrStep).next(exportStep).build();
+    Step indexStep(JobRepository repo, DocumentStore store, StoredDocuments documents, InkstoneProperties props) {
+        return new StepBuilder("index", repo)
+                .tasklet(new IndexTasklet(store, documents, props.output()), new ResourcelessTransactionManager())
+                .allowStartIfComplete(true).build();
+    }
+
+    @Bean
+    Job digitizeJob(JobRepository repo, Step catalogStep, Step ocrStep, Step layoutStep, Step exportStep,
+                    Step indexStep) {
+        return new JobBuilder(JOB_NAME, repo).start(catalogStep).next(ocrStep).next(layoutStep).next(exportStep)
+                .next(indexStep).build();
     }
 }

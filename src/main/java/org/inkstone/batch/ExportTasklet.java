@@ -2,15 +2,7 @@ package org.inkstone.batch;
 
 import java.io.IOException;
 import java.nio.file.Path;
-import java.util.List;
-import java.util.regex.Pattern;
-import org.inkstone.InkstoneProperties;
-import org.inkstone.layout.IssueMetadata;
-import org.inkstone.article.ArticleAssembler;
-import org.inkstone.layout.LayoutAnalyzer;
-import org.inkstone.layout.PageLayout;
 import org.inkstone.export.ArticlesJsonWriter;
-import org.inkstone.search.SearchIndex;
 import org.inkstone.export.DocumentExport;
 import org.inkstone.export.LibraryExports;
 import org.inkstone.store.DocumentRecord;
@@ -22,64 +14,69 @@ import org.springframework.batch.core.step.tasklet.Tasklet;
 import org.springframework.batch.infrastructure.repeat.RepeatStatus;
 
 /**
- * Last step of {@code digitize}: marks documents without pending pages as done, analyses each
- * page's layout, assembles the articles across pages, stores them (replacing earlier ones) and
- * writes {@code OUTPUT/NAME/articles.json} for each document of the scans folder that was read,
- * then its library exports (ALTO, searchable PDF, article text; see {@link LibraryExports}).
- * Each document's articles are also indexed for search ({@link SearchIndex}, {@code OUTPUT/index/}).
- * The step runs without a transaction of its own: each document's articles are committed
- * before its files are written, so exports that fill the disk cannot take stored articles with them.
+ * Fourth step of {@code digitize}: for each done document of the scans folder, reads its pages
+ * and the articles the {@code layout} step stored back from the database ({@link StoredDocuments})
+ * and writes {@code OUTPUT/NAME/articles.json}, then its library exports (ALTO, searchable PDF,
+ * article text; see {@link LibraryExports}). A failed library export is recorded by
+ * {@link LibraryExports} without stopping the step. The exports are rewritten on every run and
+ * on every restart. Counts: one read per document of the folder, one write per document whose
+ * exports were all written, one write skip per document with a failed export, one filtered per
+ * document not done. The step writes nothing to the database.
  */
 public class ExportTasklet implements Tasklet {
 
     private final DocumentStore store;
+    private final StoredDocuments documents;
     private final ArticlesJsonWriter writer;
     private final LibraryExports exports;
     private final Path output;
-    private final InkstoneProperties.Issue issue;
-    private final Pattern fileNamePattern;
-    private final LayoutAnalyzer layout = new LayoutAnalyzer();
-    private final ArticleAssembler assembler = new ArticleAssembler();
 
     /**
-     * @param store  the document store
-     * @param writer the article export writer
-     * @param exports the library exports, whose failures are recorded without stopping the step
-     * @param output the output folder
-     * @param issue  issue metadata settings of the job definition
+     * @param store     the document store
+     * @param documents reads a document's pages, layouts, issue metadata and articles back
+     * @param writer    the article export writer
+     * @param exports   the library exports, whose failures are recorded without stopping the step
+     * @param output    the output folder
      */
-    public ExportTasklet(DocumentStore store, ArticlesJsonWriter writer, LibraryExports exports, Path output,
-                         InkstoneProperties.Issue issue) {
+    public ExportTasklet(DocumentStore store, StoredDocuments documents, ArticlesJsonWriter writer,
+                         LibraryExports exports, Path output) {
         this.store = store;
+        this.documents = documents;
         this.writer = writer;
         this.exports = exports;
         this.output = output;
-        this.issue = issue;
-        this.fileNamePattern = issue.filePattern() == null || issue.filePattern().isBlank()
-                ? null : Pattern.compile(issue.filePattern());
     }
 
+    /**
+     * Writes the exports of every done document of the scans folder (job parameter {@code scans}),
+     * then checks that the database's disk still has its reserve: the exports share the disk with
+     * the database, which records the step's end next.
+     *
+     * @return {@link RepeatStatus#FINISHED}
+     * @throws IOException if an {@code articles.json} cannot be written
+     * @throws org.inkstone.store.DiskSpace.NoSpaceException if the exports left the database's
+     *         disk without its reserve
+     * @throws IllegalStateException if a document has no safe export name (see {@link #exportFolder})
+     */
     @Override
     public RepeatStatus execute(StepContribution contribution, ChunkContext chunkContext) throws IOException {
         Path scans = DigitizeJobConfig.scans(chunkContext.getStepContext().getStepExecution());
-        store.finishDocuments(scans);
         for (DocumentRecord doc : store.documentsIn(scans)) {
+            contribution.incrementReadCount();
             if (!DocumentStore.DONE.equals(doc.status())) {
+                contribution.incrementFilterCount();
                 continue;
             }
-            var pages = store.pages(doc.id());
-            List<PageLayout> layouts = pages.stream()
-                    .map(p -> layout.analyze(p.pageNo(), p.width(), p.height(), p.lines())).toList();
-            var articles = assembler.assemble(doc.exportName(), layouts);
-            store.replaceArticles(doc.id(), articles);
-            IssueMetadata meta = IssueMetadata.read(layouts, doc.sourceName(), fileNamePattern, issue.newspaper());
-            SearchIndex.replaceDocument(output, doc, meta, pages, articles);
+            DocumentExport export = documents.load(doc);
             Path folder = exportFolder(output, doc);
-            writer.write(doc, meta, pages, layouts, articles, folder.resolve("articles.json"));
-            exports.write(new DocumentExport(doc, meta, pages, layouts, articles), folder);
-            contribution.incrementWriteCount(1);
+            writer.write(doc, export.issue(), export.pages(), export.layouts(), export.articles(),
+                    folder.resolve("articles.json"));
+            if (exports.write(export, folder).isEmpty()) {
+                contribution.incrementWriteCount(1);
+            } else {
+                contribution.incrementWriteSkipCount();
+            }
         }
-        // the exports share the disk with the database, which records the step's end next
         store.checkSpace();
         return RepeatStatus.FINISHED;
     }

@@ -8,8 +8,9 @@ import org.inkstone.store.DocumentRecord;
 import org.inkstone.store.PageRecord;
 
 /**
- * Everything the exports of one digitized document are written from, as the export step has
- * it after layout analysis and article assembly.
+ * Everything the exports of one digitized document are written from, as the {@code export} and
+ * {@code index} steps read it back from the database (pages and articles as stored, layouts
+ * analysed again from the stored lines).
  *
  * @param document the stored document (its {@link DocumentRecord#exportName()} names the export folder)
  * @param issue    newspaper, date and printed page labels of the issue

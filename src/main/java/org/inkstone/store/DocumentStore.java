@@ -3,6 +3,7 @@ package org.inkstone.store;
 import java.nio.file.Path;
 import java.sql.PreparedStatement;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -36,6 +37,9 @@ public class DocumentStore {
 
     /** Document and page status values. */
     public static final String PENDING = "PENDING", DONE = "DONE", FAILED = "FAILED";
+
+    /** Roles of a fragment's lines in {@code fragment_line}. */
+    private static final String HEADLINE = "headline", BODY = "body";
 
     private final JdbcTemplate jdbc;
     private final DiskSpace space;
@@ -374,29 +378,72 @@ public class DocumentStore {
             Article article = articles.get(a);
             long articleId = insertReturningId("INSERT INTO article (document_id, seq, ext_id, title, text) "
                     + "VALUES (?, ?, ?, ?, ?)", documentId, a, article.id(), truncate(article.title()), article.text());
+            int jump = 0;
             for (int f = 0; f < article.fragments().size(); f++) {
                 Article.Fragment fr = article.fragments().get(f);
                 Long pageId = pageIds.get(fr.page());
+                // the jumps are in fragment order: each ends the next fragment on its page that has a successor
                 String marker = null;
-                for (Article.Jump j : article.continued()) {
-                    if (j.fromPage() == fr.page() && marker == null) {
-                        marker = j.marker();
-                    }
+                if (jump < article.continued().size() && f + 1 < article.fragments().size()
+                        && article.continued().get(jump).fromPage() == fr.page()) {
+                    marker = article.continued().get(jump++).marker();
                 }
                 long fragmentId = insertReturningId("INSERT INTO article_fragment (article_id, page_id, seq, x0, y0, "
                         + "x1, y1, jump_marker) VALUES (?, ?, ?, ?, ?, ?, ?, ?)", articleId, pageId, f, fr.bbox().x0(),
                         fr.bbox().y0(), fr.bbox().x1(), fr.bbox().y1(), marker);
                 int seq = 0;
                 for (int line : fr.headline()) {
-                    links.add(new Object[] {fragmentId, seq++, pageId, line, "headline"});
+                    links.add(new Object[] {fragmentId, seq++, pageId, line, HEADLINE});
                 }
                 for (int line : fr.body()) {
-                    links.add(new Object[] {fragmentId, seq++, pageId, line, "body"});
+                    links.add(new Object[] {fragmentId, seq++, pageId, line, BODY});
                 }
             }
         }
         jdbc.batchUpdate("INSERT INTO fragment_line (fragment_id, seq, line_id, role) VALUES (?, ?, "
                 + "(SELECT id FROM text_line WHERE page_id = ? AND seq = ?), ?)", links);
+    }
+
+    /**
+     * Loads a document's stored articles as {@link #replaceArticles} stored them: title, text,
+     * fragments (page, box, headline and body line sequence numbers on the page) and the jumps,
+     * each from a fragment with a jump marker to the next fragment of its article.
+     *
+     * @param documentId database id
+     * @return the articles in document order; empty when none are stored
+     */
+    public List<Article> articles(long documentId) {
+        Map<Long, List<Integer>> headline = new HashMap<>(), body = new HashMap<>();
+        jdbc.query("SELECT fl.fragment_id, fl.role, l.seq FROM fragment_line fl JOIN text_line l ON l.id = fl.line_id "
+                + "JOIN article_fragment f ON f.id = fl.fragment_id JOIN article a ON a.id = f.article_id "
+                + "WHERE a.document_id = ? ORDER BY fl.fragment_id, fl.seq", rs -> {
+                    (HEADLINE.equals(rs.getString(2)) ? headline : body)
+                            .computeIfAbsent(rs.getLong(1), k -> new ArrayList<>()).add(rs.getInt(3));
+                }, documentId);
+        record StoredFragment(Article.Fragment fragment, String marker) {
+        }
+        Map<Long, List<StoredFragment>> fragments = new HashMap<>();
+        jdbc.query("SELECT f.id, f.article_id, p.page_no, f.x0, f.y0, f.x1, f.y1, f.jump_marker FROM article_fragment f "
+                + "JOIN page p ON p.id = f.page_id JOIN article a ON a.id = f.article_id WHERE a.document_id = ? "
+                + "ORDER BY f.article_id, f.seq", rs -> {
+                    long id = rs.getLong(1);
+                    fragments.computeIfAbsent(rs.getLong(2), k -> new ArrayList<>()).add(new StoredFragment(
+                            new Article.Fragment(rs.getInt(3), new Bbox(rs.getInt(4), rs.getInt(5), rs.getInt(6),
+                                    rs.getInt(7)), List.copyOf(headline.getOrDefault(id, List.of())),
+                                    List.copyOf(body.getOrDefault(id, List.of()))), rs.getString(8)));
+                }, documentId);
+        return jdbc.query("SELECT id, ext_id, title, text FROM article WHERE document_id = ? ORDER BY seq", (rs, i) -> {
+            List<StoredFragment> stored = fragments.getOrDefault(rs.getLong(1), List.of());
+            List<Article.Jump> jumps = new ArrayList<>();
+            for (int f = 0; f + 1 < stored.size(); f++) {
+                if (stored.get(f).marker() != null) {
+                    jumps.add(new Article.Jump(stored.get(f).fragment().page(), stored.get(f + 1).fragment().page(),
+                            stored.get(f).marker()));
+                }
+            }
+            return new Article(rs.getString(2), rs.getString(3), rs.getString(4),
+                    stored.stream().map(StoredFragment::fragment).toList(), List.copyOf(jumps));
+        }, documentId);
     }
 
     /**

@@ -101,6 +101,11 @@ class DiskFullTest {
             assertEquals(3, count(db, "SELECT COUNT(*) FROM page WHERE status = 'DONE'"));
             assertEquals(1, count(db, "SELECT COUNT(*) FROM BATCH_JOB_EXECUTION WHERE STATUS = 'FAILED'"),
                     "the job is recorded as failed, not left running");
+            List<JobTestSupport.StepRun> steps = JobTestSupport.steps(db, JobTestSupport.executions(db).get(0));
+            assertEquals(List.of("catalog", "ocr", "layout", "export"), JobTestSupport.stepNames(steps));
+            assertEquals("COMPLETED", JobTestSupport.step(steps, "layout").status());
+            assertEquals(1, JobTestSupport.step(steps, "layout").write(), "the articles were stored first");
+            assertEquals("FAILED", JobTestSupport.step(steps, "export").status());
         }
 
         Files.delete(disk.resolve("ballast"));
@@ -110,6 +115,12 @@ class DiskFullTest {
         assertTrue(Files.exists(output.resolve("sample-issue-2025-06-03/sample-issue-2025-06-03.pdf")));
         try (Connection db = JobTestSupport.database(output)) {
             assertEquals(7, count(db, "SELECT COUNT(*) FROM article"));
+            assertEquals(1, count(db, "SELECT COUNT(*) FROM BATCH_JOB_INSTANCE"), "the failed run was restarted");
+            // the restart skips the completed ocr and layout steps and writes the exports and the index
+            List<JobTestSupport.StepRun> steps = JobTestSupport.steps(db, JobTestSupport.executions(db).get(1));
+            assertEquals(List.of("catalog", "export", "index"), JobTestSupport.stepNames(steps));
+            assertEquals(1, JobTestSupport.step(steps, "export").write());
+            assertEquals(1, JobTestSupport.step(steps, "index").write());
         }
     }
 

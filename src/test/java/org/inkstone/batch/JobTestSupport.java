@@ -88,6 +88,68 @@ final class JobTestSupport {
         }
     }
 
+    /**
+     * One row of Spring Batch's {@code BATCH_STEP_EXECUTION}.
+     *
+     * @param name      step name ({@code catalog}, {@code ocr}, {@code ocrWorker:partitionN}, {@code layout}, …)
+     * @param status    its batch status, e.g. {@code COMPLETED}
+     * @param read      {@code READ_COUNT}
+     * @param write     {@code WRITE_COUNT}
+     * @param filter    {@code FILTER_COUNT}
+     * @param writeSkip {@code WRITE_SKIP_COUNT}
+     */
+    record StepRun(String name, String status, long read, long write, long filter, long writeSkip) {
+    }
+
+    /** @return the ids of the job's executions, oldest first */
+    static List<Long> executions(Connection db) throws SQLException {
+        List<Long> ids = new ArrayList<>();
+        try (var rs = db.createStatement().executeQuery("SELECT JOB_EXECUTION_ID FROM BATCH_JOB_EXECUTION "
+                + "ORDER BY JOB_EXECUTION_ID")) {
+            while (rs.next()) {
+                ids.add(rs.getLong(1));
+            }
+        }
+        return ids;
+    }
+
+    /** @return the step executions of one job execution, in the order they were created */
+    static List<StepRun> steps(Connection db, long jobExecutionId) throws SQLException {
+        List<StepRun> steps = new ArrayList<>();
+        try (var ps = db.prepareStatement("SELECT STEP_NAME, STATUS, READ_COUNT, WRITE_COUNT, FILTER_COUNT, "
+                + "WRITE_SKIP_COUNT FROM BATCH_STEP_EXECUTION WHERE JOB_EXECUTION_ID = ? ORDER BY STEP_EXECUTION_ID")) {
+            ps.setLong(1, jobExecutionId);
+            try (var rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    steps.add(new StepRun(rs.getString(1), rs.getString(2), rs.getLong(3), rs.getLong(4),
+                            rs.getLong(5), rs.getLong(6)));
+                }
+            }
+        }
+        return steps;
+    }
+
+    /** @return the names of the steps other than the OCR workers, in order */
+    static List<String> stepNames(List<StepRun> steps) {
+        return steps.stream().map(StepRun::name).filter(n -> !n.startsWith(OCR_WORKER)).toList();
+    }
+
+    /** @return the step of that name, which must be there once */
+    static StepRun step(List<StepRun> steps, String name) {
+        List<StepRun> named = steps.stream().filter(s -> s.name().equals(name)).toList();
+        if (named.size() != 1) {
+            throw new AssertionError("step " + name + " ran " + named.size() + " times: " + steps);
+        }
+        return named.get(0);
+    }
+
+    /** @return the OCR worker steps ({@code ocrWorker:partitionN}) */
+    static List<StepRun> workers(List<StepRun> steps) {
+        return steps.stream().filter(s -> s.name().startsWith(OCR_WORKER)).toList();
+    }
+
+    private static final String OCR_WORKER = "ocrWorker:";
+
     static JsonNode readJson(Path file) throws IOException {
         return JSON.readTree(Files.readString(file));
     }

@@ -101,6 +101,12 @@ class LibraryExportsTest {
         try (Connection db = JobTestSupport.database(output)) {
             assertEquals(2, JobTestSupport.count(db, "SELECT COUNT(*) FROM document WHERE status = 'DONE'"));
             assertEquals(7, JobTestSupport.count(db, "SELECT COUNT(*) FROM article"), "articles stay stored");
+            var steps = JobTestSupport.steps(db, JobTestSupport.executions(db).get(0));
+            JobTestSupport.StepRun export = JobTestSupport.step(steps, "export");
+            assertEquals("COMPLETED", export.status(), "a failed export does not stop the step");
+            assertEquals(1, export.write(), "the sample's exports are all written: " + export);
+            assertEquals(1, export.writeSkip(), "blank.pdf's are not: " + export);
+            assertEquals(2, JobTestSupport.step(steps, "index").write(), "both documents are indexed");
         }
     }
 

@@ -18,7 +18,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.datasource.SingleConnectionDataSource;
 
 /**
- * Measures what the export step costs per document, next to the recognition time stored for its
+ * Measures what the layout and export steps cost per document, next to the recognition time stored for its
  * pages: loading the stored text, layout analysis and article assembly, {@code articles.json},
  * and each library export (ALTO, searchable PDF, article text), written into a temporary folder.
  * Reads the database of a finished run (no job may run on it at the same time).
@@ -31,7 +31,8 @@ import org.springframework.jdbc.datasource.SingleConnectionDataSource;
  *
  * Prints one line per document and stage with the median wall time over {@code REPEATS} (default 3)
  * runs after one warm-up run, the totals, the summed recognition time of the pages
- * ({@code page.ocr_millis}) and the export step's wall time in the last job execution.
+ * ({@code page.ocr_millis}) and the wall time of the {@code layout}, {@code export} and {@code index}
+ * steps in their last execution.
  */
 public final class ExportBenchmark {
 
@@ -116,13 +117,15 @@ public final class ExportBenchmark {
                 + "WHERE d.source_dir = ?", Long.class, scans.toString());
         System.out.printf("%-32s %-34s %7.3f s%n", "all " + pages + " pages", "recognition (sum of page.ocr_millis)",
                 ocr == null ? 0 : ocr / 1000.0);
-        List<Map<String, Object>> steps = jdbc.queryForList("SELECT STEP_NAME, START_TIME, END_TIME FROM BATCH_STEP_EXECUTION "
-                + "WHERE STEP_NAME = 'export' ORDER BY STEP_EXECUTION_ID DESC LIMIT 1");
-        for (Map<String, Object> s : steps) {
-            var start = ((java.sql.Timestamp) s.get("START_TIME")).toInstant();
-            var end = ((java.sql.Timestamp) s.get("END_TIME")).toInstant();
-            System.out.printf("%-32s %-34s %7.3f s%n", "last job run", "export step wall time",
-                    java.time.Duration.between(start, end).toMillis() / 1000.0);
+        for (String step : List.of("layout", "export", "index")) {
+            List<Map<String, Object>> steps = jdbc.queryForList("SELECT START_TIME, END_TIME FROM BATCH_STEP_EXECUTION "
+                    + "WHERE STEP_NAME = ? ORDER BY STEP_EXECUTION_ID DESC LIMIT 1", step);
+            for (Map<String, Object> s : steps) {
+                var start = ((java.sql.Timestamp) s.get("START_TIME")).toInstant();
+                var end = ((java.sql.Timestamp) s.get("END_TIME")).toInstant();
+                System.out.printf("%-32s %-34s %7.3f s%n", "last job run", step + " step wall time",
+                        java.time.Duration.between(start, end).toMillis() / 1000.0);
+            }
         }
         ds.destroy();
         try (var walk = Files.walk(tmp)) {
