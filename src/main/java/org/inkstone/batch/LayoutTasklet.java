@@ -7,6 +7,8 @@ import org.inkstone.article.ArticleAssembler;
 import org.inkstone.layout.LayoutAnalyzer;
 import org.inkstone.store.DocumentRecord;
 import org.inkstone.store.DocumentStore;
+import org.inkstone.layout.PageLayout;
+import org.inkstone.store.PageRecord;
 import org.springframework.batch.core.scope.context.ChunkContext;
 import org.springframework.batch.core.step.StepContribution;
 import org.springframework.batch.core.step.tasklet.Tasklet;
@@ -16,7 +18,8 @@ import org.springframework.batch.infrastructure.repeat.RepeatStatus;
  * Third step of {@code digitize}: marks the scans folder's documents without pending pages as
  * done, then for each done document analyses the layout of its stored pages
  * ({@link LayoutAnalyzer}), assembles the articles across pages ({@link ArticleAssembler}) and
- * stores them, replacing earlier ones ({@link DocumentStore#replaceArticles}).
+ * stores them, replacing earlier ones ({@link DocumentStore#replaceArticles}), and the layout
+ * role of every line ({@link DocumentStore#storeRoles}).
  *
  * <p>The step runs without a transaction of its own: each document's articles are committed on
  * their own, so what the {@code export} step writes later (and a disk it fills) cannot take
@@ -58,8 +61,14 @@ public class LayoutTasklet implements Tasklet {
                 contribution.incrementFilterCount();
                 continue;
             }
-            List<Article> articles = assembler.assemble(doc.exportName(), documents.layouts(store.pages(doc.id())));
+            List<PageRecord> pages = store.pages(doc.id());
+            List<PageLayout> layouts = documents.layouts(pages);
+            List<Article> articles = assembler.assemble(doc.exportName(), layouts);
             store.replaceArticles(doc.id(), articles);
+            for (int i = 0; i < pages.size(); i++) {
+                store.storeRoles(pages.get(i).id(), layouts.get(i).roles().stream()
+                        .map(r -> r.name().toLowerCase()).toList());
+            }
             contribution.incrementWriteCount(1);
         }
         return RepeatStatus.FINISHED;

@@ -447,6 +447,22 @@ public class DocumentStore {
     }
 
     /**
+     * Records the layout role of every line of a page (column {@code text_line.role}).
+     *
+     * @param pageId database id of the page
+     * @param roles  the role of each line in reading order (index = the line's sequence number),
+     *               as exported: {@code headline}, {@code body}, {@code caption}, …
+     */
+    public void storeRoles(long pageId, List<String> roles) {
+        space.check();
+        List<Object[]> rows = new ArrayList<>();
+        for (int i = 0; i < roles.size(); i++) {
+            rows.add(new Object[] {roles.get(i), pageId, i});
+        }
+        jdbc.batchUpdate("UPDATE text_line SET role = ? WHERE page_id = ? AND seq = ?", rows);
+    }
+
+    /**
      * A page that could not be digitized, or one flagged for review.
      *
      * @param sourceName file name of its document

@@ -116,6 +116,10 @@ class DigitizeJobTest {
                     + "FROM article_fragment f WHERE f.article_id = a.id) = 2"), "the jumped article spans two pages");
             assertEquals(0, count(db, "SELECT COUNT(*) FROM article_fragment f WHERE NOT EXISTS "
                     + "(SELECT 1 FROM fragment_line fl WHERE fl.fragment_id = f.id)"), "every fragment links its lines");
+            assertEquals(0, count(db, "SELECT COUNT(*) FROM text_line WHERE role IS NULL"), "every line keeps its role");
+            assertEquals(1, count(db, "SELECT COUNT(*) FROM text_line WHERE role = 'jump_from'"), "the 下转 line");
+            assertEquals(1, count(db, "SELECT COUNT(*) FROM text_line WHERE role = 'jump_to'"), "the 上接 line");
+            assertTrue(count(db, "SELECT COUNT(*) FROM text_line WHERE role = 'headline'") >= 7, "the headlines");
             assertEquals(0, count(db, "SELECT COUNT(*) FROM fragment_line fl JOIN text_line l ON l.id = fl.line_id "
                     + "JOIN article_fragment f ON f.id = fl.fragment_id WHERE l.page_id <> f.page_id"));
             assertEquals(1, count(db, "SELECT COUNT(*) FROM page WHERE status = 'DONE' AND document_id = "
