@@ -61,12 +61,7 @@ public class ExportTasklet implements Tasklet {
     @Override
     public RepeatStatus execute(StepContribution contribution, ChunkContext chunkContext) throws IOException {
         Path scans = DigitizeJobConfig.scans(chunkContext.getStepContext().getStepExecution());
-        for (DocumentRecord doc : store.documentsIn(scans)) {
-            contribution.incrementReadCount();
-            if (!DocumentStore.DONE.equals(doc.status())) {
-                contribution.incrementFilterCount();
-                continue;
-            }
+        documents.eachDone(scans, contribution, doc -> {
             DocumentExport export = documents.load(doc);
             Path folder = exportFolder(output, doc);
             writer.write(doc, export.issue(), export.pages(), export.layouts(), export.articles(),
@@ -76,7 +71,7 @@ public class ExportTasklet implements Tasklet {
             } else {
                 contribution.incrementWriteSkipCount();
             }
-        }
+        });
         store.checkSpace();
         return RepeatStatus.FINISHED;
     }

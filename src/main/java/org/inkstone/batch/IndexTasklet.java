@@ -4,7 +4,6 @@ import java.io.IOException;
 import java.nio.file.Path;
 import org.inkstone.export.DocumentExport;
 import org.inkstone.search.SearchIndex;
-import org.inkstone.store.DocumentRecord;
 import org.inkstone.store.DocumentStore;
 import org.springframework.batch.core.scope.context.ChunkContext;
 import org.springframework.batch.core.step.StepContribution;
@@ -50,16 +49,11 @@ public class IndexTasklet implements Tasklet {
     @Override
     public RepeatStatus execute(StepContribution contribution, ChunkContext chunkContext) throws IOException {
         Path scans = DigitizeJobConfig.scans(chunkContext.getStepContext().getStepExecution());
-        for (DocumentRecord doc : store.documentsIn(scans)) {
-            contribution.incrementReadCount();
-            if (!DocumentStore.DONE.equals(doc.status())) {
-                contribution.incrementFilterCount();
-                continue;
-            }
+        documents.eachDone(scans, contribution, doc -> {
             DocumentExport stored = documents.load(doc);
             SearchIndex.replaceDocument(output, doc, stored.issue(), stored.pages(), stored.articles());
             contribution.incrementWriteCount(1);
-        }
+        });
         store.checkSpace();
         return RepeatStatus.FINISHED;
     }

@@ -1,11 +1,11 @@
 package org.inkstone.batch;
 
+import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
 import org.inkstone.article.Article;
 import org.inkstone.article.ArticleAssembler;
 import org.inkstone.layout.LayoutAnalyzer;
-import org.inkstone.store.DocumentRecord;
 import org.inkstone.store.DocumentStore;
 import org.inkstone.layout.PageLayout;
 import org.inkstone.store.PageRecord;
@@ -52,15 +52,10 @@ public class LayoutTasklet implements Tasklet {
      *         reserve before a write (the documents stored before stay committed)
      */
     @Override
-    public RepeatStatus execute(StepContribution contribution, ChunkContext chunkContext) {
+    public RepeatStatus execute(StepContribution contribution, ChunkContext chunkContext) throws IOException {
         Path scans = DigitizeJobConfig.scans(chunkContext.getStepContext().getStepExecution());
         store.finishDocuments(scans);
-        for (DocumentRecord doc : store.documentsIn(scans)) {
-            contribution.incrementReadCount();
-            if (!DocumentStore.DONE.equals(doc.status())) {
-                contribution.incrementFilterCount();
-                continue;
-            }
+        documents.eachDone(scans, contribution, doc -> {
             List<PageRecord> pages = store.pages(doc.id());
             List<PageLayout> layouts = documents.layouts(pages);
             List<Article> articles = assembler.assemble(doc.exportName(), layouts);
@@ -70,7 +65,7 @@ public class LayoutTasklet implements Tasklet {
                         .map(r -> r.name().toLowerCase()).toList());
             }
             contribution.incrementWriteCount(1);
-        }
+        });
         return RepeatStatus.FINISHED;
     }
 }

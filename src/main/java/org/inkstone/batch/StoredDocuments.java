@@ -1,5 +1,7 @@
 package org.inkstone.batch;
 
+import java.io.IOException;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.regex.Pattern;
 import org.inkstone.InkstoneProperties;
@@ -10,6 +12,7 @@ import org.inkstone.layout.PageLayout;
 import org.inkstone.store.DocumentRecord;
 import org.inkstone.store.DocumentStore;
 import org.inkstone.store.PageRecord;
+import org.springframework.batch.core.step.StepContribution;
 
 /**
  * Reads a digitized document back from the database for the {@code layout}, {@code export} and
@@ -24,6 +27,37 @@ public class StoredDocuments {
     private final InkstoneProperties.Issue issue;
     private final Pattern fileNamePattern;
     private final LayoutAnalyzer layout = new LayoutAnalyzer();
+
+    /** What a step does with one done document. */
+    @FunctionalInterface
+    public interface DoneDocument {
+        /**
+         * @param doc a document of the folder whose pages are all read
+         * @throws IOException if the step's files cannot be written
+         */
+        void accept(DocumentRecord doc) throws IOException;
+    }
+
+    /**
+     * Goes through the documents of a scans folder for a step: one read counted per document,
+     * one filtered per document not done (failed, or pages pending), {@code action} for the rest
+     * (which counts its own writes).
+     *
+     * @param scans        the scans folder
+     * @param contribution the step's counts
+     * @param action       what the step does with a done document
+     * @throws IOException as {@code action} throws it
+     */
+    public void eachDone(Path scans, StepContribution contribution, DoneDocument action) throws IOException {
+        for (DocumentRecord doc : store.documentsIn(scans)) {
+            contribution.incrementReadCount();
+            if (!DocumentStore.DONE.equals(doc.status())) {
+                contribution.incrementFilterCount();
+                continue;
+            }
+            action.accept(doc);
+        }
+    }
 
     /**
      * @param store the document store
