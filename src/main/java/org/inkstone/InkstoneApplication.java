@@ -135,7 +135,7 @@ public class InkstoneApplication {
             System.err.println("inkstone: " + e.getMessage());
             return IN_USE;
         } catch (Exception e) {
-            String root = rootMessage(e);
+            String root = DigitizeRunner.rootMessage(e);
             if (root.contains("Database lock acquisition failure")) {
                 // the database is held by a process that does not take the output lock
                 System.err.println("inkstone: the database in " + out.resolve("db") + " is in use by another process");
@@ -155,14 +155,6 @@ public class InkstoneApplication {
 
     /** Exit status of {@code run} when another run holds the output folder (sysexits' EX_TEMPFAIL: try again later). */
     public static final int IN_USE = 75;
-
-    private static String rootMessage(Throwable e) {
-        Throwable root = e;
-        while (root.getCause() != null && root.getCause() != root) {
-            root = root.getCause();
-        }
-        return root.getMessage() == null ? root.getClass().getName() : root.getMessage();
-    }
 
     /**
      * Runs the reading room until the process is stopped.

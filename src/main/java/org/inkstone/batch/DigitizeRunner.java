@@ -160,14 +160,22 @@ public class DigitizeRunner {
     /** The message of Spring Batch's partitioned step when one of its workers failed. */
     private static final String PARTITION_FAILED = "Partition handler returned an unsuccessful step";
 
-    private static Throwable rootCause(Throwable t) {
+    /**
+     * @param t a failure
+     * @return the innermost cause of {@code t} ({@code t} itself when it has none)
+     */
+    public static Throwable rootCause(Throwable t) {
         while (t.getCause() != null && t.getCause() != t) {
             t = t.getCause();
         }
         return t;
     }
 
-    private static String rootMessage(Throwable t) {
+    /**
+     * @param t a failure
+     * @return the message of its innermost cause, or that cause's class name when it has none
+     */
+    public static String rootMessage(Throwable t) {
         Throwable root = rootCause(t);
         return root.getMessage() == null ? root.getClass().getName() : root.getMessage();
     }

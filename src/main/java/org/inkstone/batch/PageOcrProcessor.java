@@ -3,6 +3,7 @@ package org.inkstone.batch;
 import java.io.IOException;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import org.inkstone.InkstoneProperties;
 import org.inkstone.ingest.BadDocumentException;
@@ -92,14 +93,15 @@ public class PageOcrProcessor implements ItemProcessor<PageTask, PageResult> {
             double skew = 0;
             int contrast = -1;
             int rotation = image.rotationDeg();
-            Map<String, String> used = new LinkedHashMap<>(recognizer.info().settings());
-            List<PageGraphic> graphics = new java.util.ArrayList<>();
+            RecognizerInfo who = recognizer.info();
+            Map<String, String> used = new LinkedHashMap<>(who.settings());
+            List<PageGraphic> graphics = List.of();
             String detector = null;
             if (settings.segmentation() == InkstoneProperties.Segmentation.PAGE) {
                 used.put("segmentation", "page");
                 used.put("psm", String.valueOf(settings.psm()));
                 if (!(recognizer instanceof PageRecognizer whole)) {
-                    throw new OcrException("the recogniser " + recognizer.info().name() + " cannot read whole pages "
+                    throw new OcrException("the recogniser " + who.name() + " cannot read whole pages "
                             + "(inkstone.ocr.segmentation=page)");
                 }
                 page = whole.readPage(preprocessor.toGray(image.image()), image.dpi());
@@ -122,26 +124,20 @@ public class PageOcrProcessor implements ItemProcessor<PageTask, PageResult> {
                 }
                 page = prepared.toScan(read);
                 detector = preprocessor.detector().name();
-                for (TextRegion r : prepared.regions()) {
-                    if (r.kind() == TextRegion.Kind.IMAGE || r.kind() == TextRegion.Kind.RULE) {
-                        graphics.add(new PageGraphic(r.kind() == TextRegion.Kind.IMAGE ? PageGraphic.Kind.PHOTO
-                                : PageGraphic.Kind.RULE, prepared.toScan(r.bbox())));
-                    }
-                }
+                graphics = prepared.graphics();
                 if (intermediates != null) {
                     intermediates.write(task, prepared, detector, rotation, page);
                 }
                 used.put("segmentation", "regions");
                 used.put("margin", String.valueOf(LineReader.MARGIN));
                 used.put("text-height", String.valueOf(settings.textHeight()));
-                used.put("line-width", String.format(java.util.Locale.ROOT, "%.3f", lineWidth(prepared.charAspect())));
+                used.put("line-width", String.format(Locale.ROOT, "%.3f", lineWidth(prepared.charAspect())));
                 skew = prepared.skewDegrees();
                 contrast = prepared.contrast();
             }
             var review = settings.review();
             PageQuality quality = PageQuality.judge(skew, contrast, page.confidence(), page.lines().size(),
                     review.maxSkew(), review.minContrast(), review.minConfidence());
-            RecognizerInfo who = recognizer.info();
             Provenance provenance = new Provenance(detector, who.name(), who.version(), who.model(), who.modelFile(),
                     who.modelSha256(), used);
             return new PageResult(task, page, image.nativeScan(), ms(t0), null, quality, null, rotation, provenance,

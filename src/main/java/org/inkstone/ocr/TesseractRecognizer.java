@@ -13,6 +13,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import net.sourceforge.tess4j.ITessAPI.TessBaseAPI;
 import net.sourceforge.tess4j.ITessAPI;
 import net.sourceforge.tess4j.TessAPI;
+import org.inkstone.ingest.ScanPdfReader;
 import org.inkstone.model.Bbox;
 import org.inkstone.model.OcrBlock;
 import org.inkstone.model.OcrPage;
@@ -184,23 +185,13 @@ public final class TesseractRecognizer implements LineRecognizer, PageRecognizer
         used.put("psm", "13 (raw line) for lines, 6 (uniform block) for blocks");
         used.put("vertical-model", verticalLanguage(settings.language()));
         used.put("oem", "default (LSTM)");
-        String sha = sha256(model);
-        return new RecognizerInfo("tesseract", version(), settings.language(), model.toString(), sha.isEmpty() ? null : sha,
-                used);
-    }
-
-    private static final Map<Path, String> MODEL_SHA256 = new ConcurrentHashMap<>();
-
-    /** @return hex SHA-256 of a model file, computed once per process, or null when it cannot be read */
-    private static String sha256(Path file) {
-        return MODEL_SHA256.computeIfAbsent(file, f -> {
-            try {
-                return java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256")
-                        .digest(Files.readAllBytes(f)));
-            } catch (java.io.IOException | java.security.NoSuchAlgorithmException e) {
-                return "";
-            }
-        });
+        String sha;
+        try {
+            sha = ScanPdfReader.sha256(model);
+        } catch (java.io.IOException e) {
+            sha = null;
+        }
+        return new RecognizerInfo("tesseract", version(), settings.language(), model.toString(), sha, used);
     }
 
     /**

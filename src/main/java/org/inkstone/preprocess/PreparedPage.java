@@ -1,8 +1,10 @@
 package org.inkstone.preprocess;
 
+import java.util.ArrayList;
 import java.util.List;
 import org.inkstone.model.Bbox;
 import org.inkstone.model.OcrPage;
+import org.inkstone.model.PageGraphic;
 
 /**
  * A page made ready for region-wise recognition: straightened, with its regions found.
@@ -24,6 +26,20 @@ public record PreparedPage(GrayImage image, double skewDegrees, List<TextRegion>
      */
     public Bbox toScan(Bbox box) {
         return Deskew.toScan(box, skewDegrees, image.width(), image.height());
+    }
+
+    /**
+     * @return the photos and rules among {@link #regions}, boxes on the page as scanned
+     */
+    public List<PageGraphic> graphics() {
+        List<PageGraphic> graphics = new ArrayList<>();
+        for (TextRegion r : regions) {
+            if (r.kind() == TextRegion.Kind.IMAGE || r.kind() == TextRegion.Kind.RULE) {
+                graphics.add(new PageGraphic(r.kind() == TextRegion.Kind.IMAGE ? PageGraphic.Kind.PHOTO
+                        : PageGraphic.Kind.RULE, toScan(r.bbox())));
+            }
+        }
+        return graphics;
     }
 
     /**

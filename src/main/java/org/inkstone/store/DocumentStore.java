@@ -127,8 +127,7 @@ public class DocumentStore {
 
     private void addPages(long id, DocumentInfo info) {
         Path abs = info.path().toAbsolutePath().normalize();
-        String name = ExportNames.choose(abs.getFileName().toString(), info.sha256(), key -> jdbc.queryForObject(
-                "SELECT COUNT(*) FROM document WHERE export_key = ? AND id <> ?", Integer.class, key, id) > 0);
+        String name = ExportNames.choose(abs.getFileName().toString(), info.sha256(), key -> exportKeyTaken(key, id));
         jdbc.update("UPDATE document SET page_count = ?, status = ?, error = NULL, error_kind = NULL, "
                 + "export_name = ?, export_key = ? WHERE id = ?", info.pageCount(), PENDING, name,
                 name.toLowerCase(java.util.Locale.ROOT), id);
@@ -137,6 +136,12 @@ public class DocumentStore {
             rows.add(new Object[] {id, p, PENDING});
         }
         jdbc.batchUpdate("INSERT INTO page (document_id, page_no, status) VALUES (?, ?, ?)", rows);
+    }
+
+    /** @return whether a document other than {@code documentId} has the export name of this lower-case key */
+    private boolean exportKeyTaken(String key, long documentId) {
+        return jdbc.queryForObject("SELECT COUNT(*) FROM document WHERE export_key = ? AND id <> ?", Integer.class, key,
+                documentId) > 0;
     }
 
     /**
@@ -152,8 +157,7 @@ public class DocumentStore {
                 + "AND status <> ? ORDER BY id", (rs, i) -> new Object[] {rs.getLong(1), rs.getString(2),
                 rs.getString(3)}, FAILED);
         for (Object[] d : missing) {
-            String name = ExportNames.choose((String) d[1], (String) d[2], key -> jdbc.queryForObject(
-                    "SELECT COUNT(*) FROM document WHERE export_key = ?", Integer.class, key) > 0);
+            String name = ExportNames.choose((String) d[1], (String) d[2], key -> exportKeyTaken(key, (Long) d[0]));
             jdbc.update("UPDATE document SET export_name = ?, export_key = ? WHERE id = ?", name,
                     name.toLowerCase(java.util.Locale.ROOT), d[0]);
         }
