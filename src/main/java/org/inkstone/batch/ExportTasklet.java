@@ -88,7 +88,7 @@ public class ExportTasklet implements Tasklet {
         Path root = output.toAbsolutePath().normalize();
         Path folder = name == null ? null : root.resolve(name).normalize();
         if (folder == null || !root.equals(folder.getParent()) || !folder.getFileName().toString().equals(name)
-                || !ExportNames.sanitize(name).equals(name) || ExportNames.RESERVED.contains(name.toLowerCase())) {
+                || !ExportNames.sanitize(name).equals(name) || ExportNames.reserved(name)) {
             throw new IllegalStateException("document " + doc.sourceName() + " has no safe export name: " + name);
         }
         return folder;

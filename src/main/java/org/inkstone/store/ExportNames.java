@@ -19,8 +19,8 @@ import java.util.function.Predicate;
  * <li>a name the output folder uses itself ({@link #RESERVED}: {@code db}, {@code index}, {@code logs}, …) or
  * one of the device names Windows reserves, or a name another document already has, with
  * letter case ignored ({@code clash.pdf} and {@code clash.PDF}, or the same file name in two
- * scans folders), gets {@code -} and the first 8 hex digits of the document's SHA-256 appended
- * (more digits in the unlikely case that is taken too).</li>
+ * scans folders), gets {@code -} and the first 8 hex digits of the document's SHA-256 after its
+ * stem, the part before the first dot (more digits in the unlikely case that is taken too).</li>
  * </ul>
  * A document keeps its export name once it is registered, also when its file is renamed or moved,
  * so its article ids and export paths stay stable.
@@ -69,8 +69,12 @@ public final class ExportNames {
         if (!reserved(name) && !taken.test(name.toLowerCase(Locale.ROOT))) {
             return name;
         }
+        // the hash goes after the stem (the part before the first dot): Windows reserves a device
+        // name with any ending, so aux.2025 becomes aux-0123abcd.2025, not aux.2025-0123abcd
+        int dot = name.indexOf('.');
+        String stem = dot < 0 ? name : name.substring(0, dot), rest = dot < 0 ? "" : name.substring(dot);
         for (int digits = 8; digits <= sha256.length(); digits += 8) {
-            String candidate = name + "-" + sha256.substring(0, digits).toLowerCase(Locale.ROOT);
+            String candidate = stem + "-" + sha256.substring(0, digits).toLowerCase(Locale.ROOT) + rest;
             if (!taken.test(candidate.toLowerCase(Locale.ROOT))) {
                 return candidate;
             }
@@ -82,7 +86,7 @@ public final class ExportNames {
      * @param name a sanitized name
      * @return whether the output folder or the operating system uses the name itself
      */
-    static boolean reserved(String name) {
+    public static boolean reserved(String name) {
         String lower = name.toLowerCase(Locale.ROOT);
         String stem = lower.contains(".") ? lower.substring(0, lower.indexOf('.')) : lower;
         return RESERVED.contains(lower) || WINDOWS_DEVICES.contains(stem);

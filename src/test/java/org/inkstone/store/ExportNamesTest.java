@@ -45,6 +45,10 @@ class ExportNamesTest {
         assertEquals("INDEX-01234567", ExportNames.choose("INDEX.pdf", SHA, n -> false));
         assertEquals("con-01234567", ExportNames.choose("con.pdf", SHA, n -> false));
         assertEquals("issue", ExportNames.choose("issue.pdf", SHA, n -> false));
+        // a device name with an ending is still one: the hash goes on the stem
+        assertEquals("aux-01234567.2025", ExportNames.choose("aux.2025.pdf", SHA, n -> false));
+        assertFalse(ExportNames.reserved(ExportNames.choose("aux.2025.pdf", SHA, n -> false)));
+        assertEquals("issue-01234567.v2", ExportNames.choose("issue.v2.pdf", SHA, Set.of("issue.v2")::contains));
 
         Set<String> taken = new HashSet<>(Set.of("clash"));
         assertEquals("Clash-01234567", ExportNames.choose("Clash.PDF", SHA, taken::contains));
