@@ -67,8 +67,11 @@ public record InkstoneProperties(@NotNull Path scans, @NotNull Path output,
      *                     over 0 and at most 1 (1 = none); pages whose type is already condensed are left as
      *                     they are
      * @param review       thresholds below which a page is flagged for review
-     * @param detector     how text lines are found with {@code segmentation=regions}: {@code xy-cut}
-     * @param recognizer   what reads the lines: {@code tesseract}
+     * @param detector     how text lines are found with {@code segmentation=regions}: {@code xy-cut},
+     *                     {@code db} or {@code auto} ({@link LineDetector.Kind})
+     * @param recognizer   what reads the lines: {@code tesseract}, {@code paddle} or {@code best} ({@link RecognizerKind})
+     * @param models       folder of the learned models ({@link org.inkstone.learned.PaddleModels}), a leading
+     *                     {@code ~} being the user's home; read only when the detector or recogniser uses them
      */
     public record Ocr(@NotBlank String tessdata,
                       @NotNull @Pattern(regexp = "[A-Za-z0-9_.-]+(\\+[A-Za-z0-9_.-]+)*",
@@ -80,7 +83,8 @@ public record InkstoneProperties(@NotNull Path scans, @NotNull Path output,
                       @DecimalMin(value = "0", inclusive = false) @DecimalMax("1") double lineWidth,
                       @NotNull @Valid Review review,
                       @NotNull LineDetector.Kind detector,
-                      @NotNull RecognizerKind recognizer) {
+                      @NotNull RecognizerKind recognizer,
+                      @NotNull Path models) {
     }
 
     /**

@@ -24,7 +24,11 @@ import java.util.stream.Collectors;
 import org.inkstone.SettingConstraints.RegularExpression;
 import org.inkstone.SettingConstraints.ZeroOrRange;
 import org.inkstone.ocr.OcrException;
+import org.inkstone.learned.ModelException;
+import org.inkstone.learned.PaddleModels;
+import org.inkstone.ocr.RecognizerKind;
 import org.inkstone.ocr.TesseractRecognizer;
+import org.inkstone.preprocess.LineDetector;
 import org.springframework.boot.context.event.ApplicationEnvironmentPreparedEvent;
 import org.springframework.boot.context.properties.bind.BindException;
 import org.springframework.boot.context.properties.bind.BindHandler;
@@ -54,7 +58,8 @@ import org.springframework.core.env.ConfigurableEnvironment;
  * every property under {@code inkstone} that no setting took). Each is one line naming the key,
  * the value, what is allowed (described from the constraints) and, for values from a file,
  * where. Then a missing OCR model ({@link CommandLineException#CANNOT_RUN}), checked with
- * {@link TesseractRecognizer#requireModels}.
+ * {@link TesseractRecognizer#requireModels} and, where the detector or recogniser uses them, the
+ * learned models ({@link PaddleModels#in}).
  */
 public final class SettingsCheck implements ApplicationListener<ApplicationEnvironmentPreparedEvent> {
 
@@ -83,7 +88,11 @@ public final class SettingsCheck implements ApplicationListener<ApplicationEnvir
         InkstoneProperties settings = check(event.getEnvironment());
         try {
             TesseractRecognizer.requireModels(settings.ocr().tessdata(), settings.ocr().language());
-        } catch (OcrException e) {
+            if (settings.ocr().detector() != LineDetector.Kind.XY_CUT
+                    || settings.ocr().recognizer() != RecognizerKind.TESSERACT) {
+                PaddleModels.in(settings.ocr().models());
+            }
+        } catch (OcrException | ModelException e) {
             throw new CommandLineException(CommandLineException.CANNOT_RUN, e.getMessage(), null);
         }
     }
