@@ -100,8 +100,8 @@ public class DigitizeJobConfig {
     }
 
     @Bean(destroyMethod = "close")
-    LibraryExports libraryExports() {
-        return new LibraryExports(new SearchablePdfWriter(), System.err);
+    LibraryExports libraryExports(InkstoneProperties props) {
+        return new LibraryExports(new SearchablePdfWriter(), System.err, props.ocr().language());
     }
 
     @Bean

@@ -26,6 +26,7 @@ import org.inkstone.model.PageGraphic;
 import org.inkstone.model.Provenance;
 import org.inkstone.store.DocumentStore;
 import org.inkstone.store.PageRecord;
+import org.inkstone.text.ScriptLanguage;
 
 /**
  * Writes one ALTO XML file per page, version 4.4 (namespace {@value #NS}; schema
@@ -50,6 +51,11 @@ import org.inkstone.store.PageRecord;
  * Each line also refers to a {@code RoleTag} ({@code ROLE_headline}, {@code ROLE_body},
  * {@code ROLE_running_head}, …) giving its layout role. A page that could not be read is
  * written without {@code PrintSpace}, its error in {@code QUALITY_DETAIL}.
+ *
+ * <p>{@code Page}'s {@code LANG} is the BCP 47 tag of the model the page was read with, as
+ * recorded in its {@link Provenance} ({@code chi_sim} → {@code zh-Hans}, {@code chi_tra} →
+ * {@code zh-Hant}, see {@link ScriptLanguage}); for a page stored before the model was recorded,
+ * that of the collection's configured model.
  */
 public final class AltoWriter {
 
@@ -61,9 +67,37 @@ public final class AltoWriter {
     private static final String OCR = "OCR", LAYOUT = "LAYOUT";
 
     private final XMLOutputFactory factory = XMLOutputFactory.newFactory();
+    private final String configuredLanguage;
 
-    /** A writer; the processing steps of each page come from the page's own {@link Provenance}. */
+    /**
+     * A writer without a configured language: a page whose model was not recorded gets
+     * {@code LANG="und"}.
+     */
     public AltoWriter() {
+        this(null);
+    }
+
+    /**
+     * A writer; the processing steps and language of each page come from the page's own
+     * {@link Provenance}.
+     *
+     * @param configuredLanguage the collection's Tesseract language ({@code inkstone.ocr.language},
+     *                           e.g. {@code chi_tra}), for the {@code LANG} of pages stored before
+     *                           their model was recorded; null when not known
+     */
+    public AltoWriter(String configuredLanguage) {
+        this.configuredLanguage = configuredLanguage;
+    }
+
+    /**
+     * @param page               a stored page
+     * @param configuredLanguage the collection's Tesseract language, or null
+     * @return the BCP 47 tag of the page's text: from the model recorded with the page, else from
+     *         the configured one ({@link ScriptLanguage})
+     */
+    static String pageLanguage(PageRecord page, String configuredLanguage) {
+        Provenance how = page.provenance();
+        return ScriptLanguage.of(how == null ? null : how.model(), configuredLanguage);
     }
 
     /**
@@ -263,7 +297,7 @@ public final class AltoWriter {
             }
             w.writeAttribute("PC", confidence(page.confidence()));
             w.writeAttribute("PROCESSINGREFS", OCR + " " + LAYOUT);
-            w.writeAttribute("LANG", "zh-Hans");
+            w.writeAttribute("LANG", pageLanguage(page, configuredLanguage));
             start("PrintSpace");
             w.writeAttribute("ID", prefix + "PS");
             List<Bbox> boxes = page.blocks().stream().map(OcrBlock::bbox).toList();

@@ -46,6 +46,7 @@ public final class LibraryExports implements Closeable {
 
     private final AltoWriter alto;
     private final SearchablePdfWriter pdf;
+    private final String configuredLanguage;
     private final ArticleTextWriter text = new ArticleTextWriter();
     private final PrintStream err;
     private final List<Failure> failures = new ArrayList<>();
@@ -55,9 +56,22 @@ public final class LibraryExports implements Closeable {
      * @param err where failures are reported as they happen, usually {@code System.err}
      */
     public LibraryExports(SearchablePdfWriter pdf, PrintStream err) {
-        this.alto = new AltoWriter();
+        this(pdf, err, null);
+    }
+
+    /**
+     * @param pdf                the searchable PDF writer (closed with this object)
+     * @param err                where failures are reported as they happen, usually {@code System.err}
+     * @param configuredLanguage the collection's Tesseract language ({@code inkstone.ocr.language}):
+     *                           the language the exports declare for pages stored before the model
+     *                           they were read with was recorded (the others declare that model's);
+     *                           null when not known
+     */
+    public LibraryExports(SearchablePdfWriter pdf, PrintStream err, String configuredLanguage) {
+        this.alto = new AltoWriter(configuredLanguage);
         this.pdf = pdf;
         this.err = err;
+        this.configuredLanguage = configuredLanguage;
     }
 
     /** Something that writes an export into a path. */
@@ -78,7 +92,7 @@ public final class LibraryExports implements Closeable {
         List<Failure> mine = new ArrayList<>();
         String name = doc.document().exportName();
         run(doc, "ALTO", folder.resolve(ALTO_DIR), true, dir -> alto.write(doc, dir), mine);
-        run(doc, "searchable PDF", folder.resolve(name + ".pdf"), false, file -> pdf.write(doc, file), mine);
+        run(doc, "searchable PDF", folder.resolve(name + ".pdf"), false, file -> pdf.write(doc, file, configuredLanguage), mine);
         run(doc, "article text", folder.resolve(TEXT_DIR), true, dir -> text.write(doc, dir), mine);
         return mine;
     }

@@ -109,6 +109,20 @@ public final class SearchablePdfWriter implements Closeable {
      *                     since it was digitized, or the file cannot be written
      */
     public void write(DocumentExport doc, Path target) throws IOException {
+        write(doc, target, null);
+    }
+
+    /**
+     * Writes the searchable PDF of a document, its document language ({@code /Lang}) that of its
+     * pages' text ({@link #documentLanguage}).
+     *
+     * @param doc                the document with its stored pages and layouts
+     * @param target             the PDF file to write (overwritten)
+     * @param configuredLanguage the collection's Tesseract language ({@code inkstone.ocr.language}),
+     *                           for pages stored before their model was recorded; null when not known
+     * @throws IOException as {@link #write(DocumentExport, Path)}
+     */
+    public void write(DocumentExport doc, Path target, String configuredLanguage) throws IOException {
         loadFont();
         Path source = Path.of(doc.document().sourcePath());
         if (!Files.isRegularFile(source)) {
@@ -135,9 +149,35 @@ public final class SearchablePdfWriter implements Closeable {
             String title = title(doc);
             info.setTitle(title);
             info.setProducer("Inkstone");
-            out.getDocumentCatalog().setLanguage("zh-Hans");
+            out.getDocumentCatalog().setLanguage(documentLanguage(doc, configuredLanguage));
             out.save(target.toFile());
         }
+    }
+
+    /**
+     * The document language of the PDF: the BCP 47 tag of the model the document's digitized
+     * pages were read with (as ALTO's {@code LANG}, see {@link AltoWriter}); where they were read
+     * with different models, the one most pages were read with (the first of those on a tie);
+     * with no digitized page, that of the configured model.
+     *
+     * @param doc                the document
+     * @param configuredLanguage the collection's Tesseract language, or null
+     * @return a BCP 47 tag, e.g. {@code zh-Hant}
+     */
+    static String documentLanguage(DocumentExport doc, String configuredLanguage) {
+        Map<String, Integer> pages = new java.util.LinkedHashMap<>();
+        for (PageRecord page : doc.pages()) {
+            if (DocumentStore.DONE.equals(page.status())) {
+                pages.merge(AltoWriter.pageLanguage(page, configuredLanguage), 1, Integer::sum);
+            }
+        }
+        String best = null;
+        for (Map.Entry<String, Integer> e : pages.entrySet()) {
+            if (best == null || e.getValue() > pages.get(best)) {
+                best = e.getKey();
+            }
+        }
+        return best != null ? best : org.inkstone.text.ScriptLanguage.of(configuredLanguage);
     }
 
     private static String title(DocumentExport doc) {

@@ -64,8 +64,20 @@ public final class TesseractRecognizer implements LineRecognizer, PageRecognizer
             api.TessBaseAPIDelete(handle);
             throw new OcrException("Tesseract could not load " + settings.language() + " from " + settings.tessdata());
         }
-        api.TessBaseAPISetVariable(handle, "debug_file", "/dev/null");
+        configure(handle);
         api.TessBaseAPISetPageSegMode(handle, settings.psm());
+    }
+
+    /**
+     * Sets the variables every handle reads with: Tesseract's debug output to {@code /dev/null},
+     * and {@code preserve_interword_spaces=1}, which Debian's {@code chi_sim} and {@code chi_tra}
+     * models set in their own config but {@code chi_sim_vert} and {@code chi_tra_vert} (and
+     * other model files, e.g. npm's {@code best_int}) do not: without it Tesseract puts a space
+     * between every two Han characters of its text output.
+     */
+    private void configure(TessBaseAPI h) {
+        api.TessBaseAPISetVariable(h, "debug_file", "/dev/null");
+        api.TessBaseAPISetVariable(h, "preserve_interword_spaces", "1");
     }
 
     /**
@@ -215,7 +227,7 @@ public final class TesseractRecognizer implements LineRecognizer, PageRecognizer
                 api.TessBaseAPIDelete(h);
                 problem = "could not be loaded";
             } else {
-                api.TessBaseAPISetVariable(h, "debug_file", "/dev/null");
+                configure(h);
                 vertical = h;
             }
         }

@@ -146,6 +146,41 @@ class TesseractRecognizerTest {
         }
     }
 
+    static final List<String> TRADITIONAL_COLUMNS = List.of(
+            "江城日報訊地鐵五號線今日開通運營。",
+            "線路全長二十八公里，共設車站二十一座。",
+            "首班車六時發出，末班車二十二時開出。");
+
+    /**
+     * Debian's {@code chi_tra_vert} carries no config setting {@code preserve_interword_spaces}
+     * (its {@code chi_tra} does): without it Tesseract's text puts a space between every two
+     * characters of a column. The recogniser sets it on both handles; a traditional column read
+     * with {@code chi_tra} comes out without spaces between its Han characters.
+     */
+    @Test
+    void readsTraditionalVerticalColumnsWithoutSpacesBetweenHanCharacters() throws OcrException {
+        for (String model : List.of("chi_tra", "chi_tra_vert")) {
+            org.junit.jupiter.api.Assumptions.assumeTrue(Files.isRegularFile(Path.of(SETTINGS.tessdata(), model + ".traineddata")),
+                    "needs the " + model + " model (./inkstone setup installs it)");
+        }
+        try (TesseractRecognizer traditional = new TesseractRecognizer(
+                new OcrSettings(SETTINGS.tessdata(), "chi_tra", 3))) {
+            PreparedPage prepared = verticalScan(PageRenderer.renderColumns(TRADITIONAL_COLUMNS, 300, 10.5f));
+            List<OcrLine> lines = prepared.toScan(new LineReader(traditional)
+                    .read(prepared.image(), 300, prepared.regions(), 0, 0.8)).lines();
+            assertEquals(TRADITIONAL_COLUMNS.size(), lines.size(), () -> "one line per column: " + lines);
+            for (OcrLine line : lines) {
+                assertTrue(line.vertical(), "a vertical line: " + line);
+                assertTrue(!line.text().matches(".*\\p{IsHan}\\s+\\p{IsHan}.*"),
+                        "no space between Han characters: '" + line.text() + "'");
+                assertTrue(line.words().stream().noneMatch(w -> w.text().isBlank() || w.text().matches(".*\\s.*")),
+                        "no word holds a space: " + line.words());
+            }
+            double cer = TextMetrics.cer(TRADITIONAL_COLUMNS, lines.stream().map(OcrLine::text).toList());
+            assertTrue(cer < 0.1, "CER " + cer + " for " + lines);
+        }
+    }
+
     @Test
     void withoutTheVerticalModelVerticalTextIsSkipped(@TempDir Path tessdata) throws Exception {
         Files.createSymbolicLink(tessdata.resolve("chi_sim.traineddata"),
