@@ -12,7 +12,8 @@ import java.util.Map;
  * One ONNX model loaded into ONNX Runtime (Microsoft, MIT licence) for CPU inference on float
  * tensors. The session is created once and is safe to run from several threads at once; each run
  * uses one thread (intra- and inter-op threads 1), since Inkstone's parallelism is pages on
- * worker threads (several threads per run would only compete with the other workers).
+ * worker threads (several threads per run would only compete with the other workers). No memory
+ * arena is kept between runs, since input shapes differ from run to run.
  */
 public final class OnnxModel implements AutoCloseable {
 
@@ -43,6 +44,11 @@ public final class OnnxModel implements AutoCloseable {
             options.setInterOpNumThreads(1);
             options.setExecutionMode(OrtSession.SessionOptions.ExecutionMode.SEQUENTIAL);
             options.setOptimizationLevel(OrtSession.SessionOptions.OptLevel.ALL_OPT);
+            // Every page and line has its own input shape: the CPU arena and the memory-pattern
+            // plans kept per shape only grow (measured: several GB over a few pages); without
+            // them each run allocates what it needs and frees it.
+            options.setCPUArenaAllocator(false);
+            options.setMemoryPatternOptimization(false);
             session = env.createSession(file.toString(), options);
             input = session.getInputNames().iterator().next();
         } catch (OrtException | UnsatisfiedLinkError e) {
