@@ -10,7 +10,8 @@ import org.inkstone.preprocess.TextRegion;
  * Reads each line with Tesseract and, where the line calls for it, also with PP-OCRv4, keeping the
  * reading with the lower expected character error rate.
  *
- * <p>A horizontal line calls for the second reading when Tesseract read nothing or its line
+ * <p>A block of lines ({@link TextRegion.Kind#BLOCK}) is Tesseract's alone: PP-OCRv4 reads one
+ * line at a time. A horizontal line calls for the second reading when Tesseract read nothing or its line
  * confidence is under {@link Rule#threshold}. The two engines' confidences are not on one scale
  * (Tesseract's LSTM gives about 0.93 for a line read right, PP-OCRv4 about 0.99), so each is
  * first turned into the CER measured for lines of that confidence ({@link Calibration}); the lower
@@ -143,7 +144,7 @@ public final class BestRecognizer implements LineRecognizer {
             return new Reading("tesseract", tesseract.read(line, dpi));
         }
         List<OcrBlock> t = tesseract.read(line, dpi);
-        if (!t.isEmpty() && confidence(t) >= rule.threshold()) {
+        if (line.kind() != TextRegion.Kind.LINE || !t.isEmpty() && confidence(t) >= rule.threshold()) {
             return new Reading("tesseract", t);
         }
         secondReadings++;
@@ -176,7 +177,7 @@ public final class BestRecognizer implements LineRecognizer {
             RecognizerInfo t = tesseract.info(), p = paddle.info();
             Map<String, String> s = new LinkedHashMap<>();
             s.put("engines", "tesseract " + t.version() + ", paddle " + p.version());
-            s.put("rule", "vertical lines: paddle (tesseract if paddle reads nothing), other lines: tesseract, and"
+            s.put("rule", "vertical lines: paddle (tesseract if paddle reads nothing), blocks: tesseract, lines: tesseract, and"
                     + " paddle too when tesseract read nothing or its confidence is under " + rule.threshold()
                     + ", the reading with the lower calibrated CER kept, tesseract on a tie");
             s.put("calibration-tesseract", rule.tesseract().toString());
