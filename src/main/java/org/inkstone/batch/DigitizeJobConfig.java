@@ -72,7 +72,7 @@ public class DigitizeJobConfig {
     @Bean(destroyMethod = "close")
     RecognizerPool recognizerPool(InkstoneProperties props) {
         var o = props.ocr();
-        return new RecognizerPool(o.recognizer().factory(new OcrSettings(o.tessdata(), o.language(), o.psm())));
+        return new RecognizerPool(o.recognizer().factory(new OcrSettings(o.tessdata(), o.language(), o.psm()), o.models()));
     }
 
     @Bean

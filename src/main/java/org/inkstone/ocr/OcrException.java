@@ -7,4 +7,12 @@ public class OcrException extends Exception {
     public OcrException(String message) {
         super(message);
     }
+
+    /**
+     * @param message what failed, for the operator
+     * @param cause   the underlying failure
+     */
+    public OcrException(String message, Throwable cause) {
+        super(message, cause);
+    }
 }

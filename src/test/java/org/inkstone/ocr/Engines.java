@@ -2,6 +2,8 @@ package org.inkstone.ocr;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import org.inkstone.learned.ModelException;
+import org.inkstone.learned.PaddleModels;
 
 /** What the machine running the tests has of the real components. */
 public final class Engines {
@@ -19,6 +21,18 @@ public final class Engines {
      */
     public static boolean tesseract() {
         return !"off".equals(System.getProperty("inkstone.tests.tesseract")) && TesseractRecognizer.version() != null && Files.isRegularFile(Path.of(TESSDATA, "chi_sim.traineddata"));
+    }
+
+    /**
+     * @return the verified PP-OCRv4 models of {@link PaddleModels#defaultFolder()}
+     * @throws AssertionError if they are missing or differ from the published files
+     */
+    public static PaddleModels paddleModels() {
+        try {
+            return PaddleModels.in(PaddleModels.defaultFolder());
+        } catch (ModelException e) {
+            throw new AssertionError(e.getMessage(), e);
+        }
     }
 
     /** @return whether Debian's headless chromium and its driver are installed */
