@@ -14,14 +14,18 @@ import org.inkstone.model.Bbox;
  * detection with differentiable binarization", AAAI 2020), run with ONNX Runtime.
  *
  * <p>Input: the gray page replicated to three channels, ImageNet mean and standard deviation,
- * scaled so that the page's body characters (their height measured on the page by
- * {@link PageSegmenter}) come out {@value #TARGET_BODY} px high, never more than
+ * scaled so that the page's body characters come out {@value #TARGET_BODY} px high (their height
+ * measured on the page: the median height of the square connected components of the bilevel
+ * page, most of them whole body characters; on a noisy microfilm page, whose touching characters
+ * make the X-Y cut's measure half as large again, it is within 10 % of the type), never more than
  * {@value #MAX_PIXELS} input pixels (the model costs about 0.45 s per megapixel on one core),
  * sides multiples of 32. The size was measured by resampling a part of a 300 dpi corpus page (63
  * body lines) to body heights of 8 to 38 px: the lines are found whole (56–61 of 63) at every
  * size, but under about 16 px the probability map is so coarse that the boxes come out up to 1.8
  * times the line's height and take in parts of the lines above and below; from 20 px on they
- * have the line's height, and 20 px costs a third of 38 px.
+ * have the line's height. Dense, noisy type needs more: on a 1939 microfilm page of vertical
+ * columns set solid (22 px type) the body columns are mostly lost at 14 px, found at 22 px with
+ * some columns joined side by side, and found one by one at 28–31 px.
  *
  * <p>Post-processing as PaddleOCR's {@code DBPostProcess} (ppocr/postprocess/db_postprocess.py):
  * the probability map thresholded at {@value #THRESHOLD}, each connected component's minimum-area
@@ -45,9 +49,9 @@ import org.inkstone.model.Bbox;
 public final class DbDetector implements LineDetector {
 
     /** Height the page's body characters are scaled to for the model, px. */
-    public static final int TARGET_BODY = 20;
-    /** Largest model input, px (about 4 s on one core). */
-    public static final long MAX_PIXELS = 9_000_000L;
+    public static final int TARGET_BODY = 28;
+    /** Largest model input, px (about 5.5 s on one core). */
+    public static final long MAX_PIXELS = 12_000_000L;
     /** Threshold of the probability map. */
     public static final double THRESHOLD = 0.3;
     /** Smallest mean probability inside a box. */
@@ -99,7 +103,8 @@ public final class DbDetector implements LineDetector {
      * @return lines found by the model, photos and rules of the X-Y cut
      */
     public Detection detect(GrayImage gray, BinaryImage bilevel, PageSegmenter.Result xy) {
-        double scale = scaleFor(gray.width(), gray.height(), xy.bodyHeight());
+        int type = squareHeight(bilevel, 0.5);
+        double scale = scaleFor(gray.width(), gray.height(), type > 0 ? type : xy.bodyHeight());
         List<Box> boxes = boxes(gray, scale);
         List<TextRegion> graphics = new ArrayList<>();
         List<Bbox> photos = new ArrayList<>();
@@ -134,6 +139,30 @@ public final class DbDetector implements LineDetector {
         double s = (double) TARGET_BODY / Math.max(4, body);
         double cap = Math.sqrt((double) MAX_PIXELS / ((double) width * height));
         return Math.min(s, cap);
+    }
+
+    /**
+     * @param bin a bilevel page
+     * @param q   quantile
+     * @return the {@code q} quantile of the heights of the page's square components (width 0.8–1.25 times
+     *         the height), page px; 0 when it has fewer than 20
+     */
+    static int squareHeight(BinaryImage bin, double q) {
+        PageSegmenter.Components cc = PageSegmenter.Components.label(bin);
+        int[] hs = new int[cc.count];
+        int m = 0;
+        for (int i = 0; i < cc.count; i++) {
+            int w = cc.x1[i] - cc.x0[i], h = cc.y1[i] - cc.y0[i];
+            if (h >= 3 && w >= 0.8 * h && w <= 1.25 * h && h < bin.height() / 8) {
+                hs[m++] = h;
+            }
+        }
+        if (m < 20) {
+            return 0;
+        }
+        int[] v = Arrays.copyOf(hs, m);
+        Arrays.sort(v);
+        return v[Math.min(m - 1, (int) (q * m))] * bin.scale();
     }
 
     /** A detected box: rotated rectangle (after unclip) in page px. */
