@@ -109,6 +109,7 @@ public final class DbDetector implements LineDetector {
         List<TextRegion> graphics = new ArrayList<>();
         List<Bbox> photos = new ArrayList<>();
         List<Bbox> vRules = new ArrayList<>();
+        List<Bbox> hRules = new ArrayList<>();
         for (TextRegion r : xy.regions()) {
             if (r.kind() == TextRegion.Kind.IMAGE) {
                 photos.add(r.bbox());
@@ -117,12 +118,26 @@ public final class DbDetector implements LineDetector {
                 graphics.add(r);
                 if (r.bbox().height() > 3 * r.bbox().width()) {
                     vRules.add(r.bbox());
+                } else if (r.bbox().width() > 3 * r.bbox().height()) {
+                    hRules.add(r.bbox());
                 }
             }
         }
         List<TextRegion> text = regions(boxes, photos, gray.width(), gray.height());
         text = attachFragments(text);
         text = splitAtGutters(text, bilevel, vRules, xy.bodyHeight());
+        // vertical lines the same way, on the page turned about its diagonal: a vertical line
+        // running through a horizontal rule or across the blank between two tiers of columns
+        List<TextRegion> down = new ArrayList<>(), rest = new ArrayList<>();
+        for (TextRegion r : text) {
+            (r.kind() == TextRegion.Kind.VERTICAL ? down : rest).add(r);
+        }
+        if (!down.isEmpty()) {
+            List<TextRegion> cut = splitAtGutters(transpose(down), transpose(bilevel),
+                    hRules.stream().map(DbDetector::transpose).toList(), xy.bodyHeight());
+            rest.addAll(transpose(cut));
+            text = rest;
+        }
         List<TextRegion> out = new ArrayList<>(readingOrder(text));
         out.addAll(graphics);
         return new Detection(out, xy.bodyHeight(), xy.charAspect(), name());
@@ -445,7 +460,8 @@ public final class DbDetector implements LineDetector {
     }
 
     /**
-     * Cuts horizontal lines at the page's column structure: a vertical rule crossing the line, or
+     * Cuts horizontal lines at the page's column structure (vertical lines are cut at the tiers of
+     * their page the same way, on the page mirrored about its diagonal): a vertical rule crossing the line, or
      * a gutter, a blank channel through the line (at least 0.4 of the line's height wide: more than the
      * space between characters of a type grid, whose blanks line up from line to line) that runs on
      * blank above and below the line for at least three line heights, with ink on both of its sides
@@ -493,6 +509,31 @@ public final class DbDetector implements LineDetector {
             }
         }
         return out;
+    }
+
+    private static Bbox transpose(Bbox b) {
+        return new Bbox(b.y0(), b.x0(), b.y1(), b.x1());
+    }
+
+    /** @return the regions mirrored about the page's diagonal, vertical lines as horizontal ones and back */
+    private static List<TextRegion> transpose(List<TextRegion> regions) {
+        return regions.stream().map(r -> new TextRegion(transpose(r.bbox()), switch (r.kind()) {
+            case VERTICAL -> TextRegion.Kind.LINE;
+            case LINE -> TextRegion.Kind.VERTICAL;
+            default -> r.kind();
+        }, r.textHeight())).toList();
+    }
+
+    /** @return the bilevel page mirrored about its diagonal */
+    private static BinaryImage transpose(BinaryImage bin) {
+        int w = bin.width(), h = bin.height();
+        byte[] src = bin.ink(), dst = new byte[w * h];
+        for (int y = 0; y < h; y++) {
+            for (int x = 0; x < w; x++) {
+                dst[x * h + y] = src[y * w + x];
+            }
+        }
+        return new BinaryImage(h, w, bin.scale(), dst, bin.contrast());
     }
 
     /** @return blank channels through a line box that are column gutters, page px {x0, x1} */
