@@ -125,6 +125,23 @@ class DbDetectorTest {
         assertEquals(columns.lines().size(), found, "lines lost on the skewed page: " + lost);
     }
 
+    @Test
+    void autoKeepsTheXyCutWhereItCutsTheLinesAndTakesDbForVerticalTextAndSmallType() {
+        AutoDetector auto = new AutoDetector(detector);
+        assertEquals("auto:xy-cut", autoDetect(auto, columns.image()).detector());
+        RenderedPage vertical = PageRenderer.renderColumns(List.of("老城江畔有一家开了几十年的茶馆，", "木门木窗，青砖铺地。",
+                "每天清晨，附近的老街坊", "便来到这里，要一壶热茶。"), 200, 10.5f);
+        LineDetector.Detection d = autoDetect(auto, vertical.image());
+        assertEquals("auto:db", d.detector());
+        assertEquals(4, d.regions().stream().filter(r -> r.kind() == TextRegion.Kind.VERTICAL).count(), "" + d.regions());
+        assertEquals("auto:db", autoDetect(auto, scale(columns.image(), 0.25)).detector(), "9 px type");
+    }
+
+    static LineDetector.Detection autoDetect(LineDetector auto, BufferedImage image) {
+        GrayImage gray = new PagePreprocessor().toGray(image);
+        return auto.detect(gray, BinaryImage.of(gray, PageSegmenter.SCALE));
+    }
+
     /** Every truth line (at least {@code share} of them) lies in one region that holds it whole and no more. */
     static void assertWhole(List<TruthLine> truth, List<TextRegion> regions, double share, String what) {
         List<TextRegion> text = regions.stream().filter(r -> r.kind() == TextRegion.Kind.LINE
