@@ -36,13 +36,15 @@ import org.inkstone.model.Bbox;
  * perimeter} (the network is trained on text kernels shrunk by that much), and mapped back to
  * page px.
  *
- * <p>Each box is fitted to the ink it holds ({@link #fitToInk}) and becomes a {@link TextRegion}: {@code LINE} when wider than high, {@code VERTICAL}
+ * <p>Each box becomes a {@link TextRegion} (a horizontal one fitted to the ink it holds,
+ * {@link #fitToInk}): {@code LINE} when wider than high, {@code VERTICAL}
  * when at least 1.5 times higher than wide; a box of one or two characters (between) takes the
  * direction of the page's text, weighted by characters. Its text height is the short side
  * of the rotated box without the unclip growth, scaled to the ink height of the characters.
  * Horizontal lines that the network joins across a narrow column gutter are cut at the page's
  * column structure ({@link #splitAtGutters}). Photos and rules are the X-Y cut's
- * ({@link PageSegmenter}); boxes lying in a photo are dropped. Lines come out in the order of a
+ * ({@link PageSegmenter}); boxes lying in a photo are dropped, and a "photo" half covered by one
+ * box is text (a banner headline whose strokes fill its area) and no photo. Lines come out in the order of a
  * recursive X-Y cut of their boxes (columns left to right, top to bottom in each; vertical
  * lines right to left), photos and rules after them, as the X-Y cut delivers them.
  */
@@ -112,6 +114,9 @@ public final class DbDetector implements LineDetector {
         List<Bbox> hRules = new ArrayList<>();
         for (TextRegion r : xy.regions()) {
             if (r.kind() == TextRegion.Kind.IMAGE) {
+                if (textNotPhoto(r.bbox(), boxes)) {
+                    continue;
+                }
                 photos.add(r.bbox());
                 graphics.add(r);
             } else if (r.kind() == TextRegion.Kind.RULE) {
@@ -125,7 +130,7 @@ public final class DbDetector implements LineDetector {
         }
         List<TextRegion> text = regions(boxes, photos, gray.width(), gray.height());
         text = attachFragments(text);
-        text = text.stream().map(r -> fitToInk(r, bilevel)).toList();
+        text = text.stream().map(r -> r.kind() == TextRegion.Kind.LINE ? fitToInk(r, bilevel) : r).toList();
         text = splitAtGutters(text, bilevel, vRules, xy.bodyHeight());
         // vertical lines the same way, on the page turned about its diagonal: a vertical line
         // running through a horizontal rule or across the blank between two tiers of columns
@@ -485,6 +490,22 @@ public final class DbDetector implements LineDetector {
         Bbox fit = new Bbox(Math.max(0, Math.max((x0 * s), ix0 * s - pad)), Math.max(0, Math.max(y0 * s, iy0 * s - pad)),
                 Math.min(x1 * s, (ix1 + 1) * s + pad), Math.min(y1 * s, (iy1 + 1) * s + pad));
         return new TextRegion(fit, r.kind(), r.textHeight());
+    }
+
+    /**
+     * @return whether what the X-Y cut took for a photo is text: one detected box covers half of it
+     *         (type so large that its strokes fill the area, such as a banner headline)
+     */
+    private static boolean textNotPhoto(Bbox photo, List<Box> boxes) {
+        long area = (long) photo.width() * photo.height();
+        for (Box b : boxes) {
+            int w = Math.min(b.bbox().x1(), photo.x1()) - Math.max(b.bbox().x0(), photo.x0());
+            int h = Math.min(b.bbox().y1(), photo.y1()) - Math.max(b.bbox().y0(), photo.y0());
+            if (w > 0 && h > 0 && (long) w * h >= 0.5 * area) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static boolean insidePhoto(Bbox b, List<Bbox> photos) {
