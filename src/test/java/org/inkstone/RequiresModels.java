@@ -12,10 +12,10 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.extension.ExtensionContext;
 
 /**
- * Marks a test class that needs the PP-OCRv4 model files ({@link PaddleModels}) in
- * {@link PaddleModels#defaultFolder()}: tagged {@value #TAG}, so a tier can leave it out, and
- * skipped with the reason only where the files are missing (a file that is there but differs from
- * the published one fails the test instead).
+ * Marks a test class that needs the learned PaddleOCR models ({@link PaddleModels}) in
+ * {@link PaddleModels#defaultFolder()}: tagged {@value #TAG}, and skipped with the reason where the
+ * model files are missing. A file that is there but differs from the published one fails the
+ * test instead of skipping it.
  */
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)
@@ -30,14 +30,14 @@ public @interface RequiresModels {
     final class Check implements ExecutionCondition {
         @Override
         public ConditionEvaluationResult evaluateExecutionCondition(ExtensionContext context) {
-            var folder = PaddleModels.defaultFolder();
-            for (String name : new String[] {PaddleModels.RECOGNIZER, PaddleModels.KEYS}) {
+            java.nio.file.Path folder = PaddleModels.defaultFolder();
+            for (String name : new String[] {PaddleModels.DETECTOR, PaddleModels.RECOGNIZER, PaddleModels.KEYS}) {
                 if (!java.nio.file.Files.isRegularFile(folder.resolve(name))) {
-                    return ConditionEvaluationResult.disabled("needs the PP-OCRv4 model file " + folder.resolve(name)
+                    return ConditionEvaluationResult.disabled("needs the PaddleOCR model " + folder.resolve(name)
                             + " (./inkstone setup installs it)");
                 }
             }
-            return ConditionEvaluationResult.enabled("the PP-OCRv4 models are installed");
+            return ConditionEvaluationResult.enabled("the PaddleOCR models are installed in " + folder);
         }
     }
 }

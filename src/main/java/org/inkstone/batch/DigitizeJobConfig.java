@@ -119,7 +119,7 @@ public class DigitizeJobConfig {
                        RecognizerPool recognizers, DocumentStore store, Progress progress, InkstoneProperties props) {
         return new StepBuilder("ocrWorker", repo).<PageTask, PageResult>chunk(1).transactionManager(tx)
                 .reader(queue)
-                .processor(new PageOcrProcessor(pdf, new PagePreprocessor(props.ocr().detector().create()), recognizers,
+                .processor(new PageOcrProcessor(pdf, new PagePreprocessor(props.ocr().detector().create(props.ocr().models())), recognizers,
                         props.ocr(), props.keepIntermediates() == null ? null
                                 : new Intermediates(props.keepIntermediates())))
                 .writer(new PageResultWriter(store))

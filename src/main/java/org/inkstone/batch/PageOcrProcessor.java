@@ -123,7 +123,7 @@ public class PageOcrProcessor implements ItemProcessor<PageTask, PageResult> {
                     }
                 }
                 page = prepared.toScan(read);
-                detector = preprocessor.detector().name();
+                detector = prepared.detector();
                 graphics = prepared.graphics();
                 if (intermediates != null) {
                     intermediates.write(task, prepared, detector, rotation, page);

@@ -1,5 +1,6 @@
 package org.inkstone.preprocess;
 
+import java.nio.file.Path;
 import java.util.List;
 
 /**
@@ -12,12 +13,23 @@ public interface LineDetector {
     /** The line detectors Inkstone has, by setting value. */
     enum Kind {
         /** Recursive X-Y cut of the bilevel page's connected components ({@link XyCutDetector}). */
-        XY_CUT;
+        XY_CUT,
+        /** PaddleOCR's learned DB text detector ({@link DbDetector}). */
+        DB,
+        /** Per page the X-Y cut or DB, chosen from the page itself ({@link AutoDetector}). */
+        AUTO;
 
-        /** @return a new detector of this kind */
-        public LineDetector create() {
+        /**
+         * @param models folder of the learned models ({@code inkstone.ocr.models}); the X-Y cut
+         *               does not read it
+         * @return a new detector of this kind
+         * @throws org.inkstone.learned.ModelException if a model it needs is missing or differs
+         */
+        public LineDetector create(Path models) {
             return switch (this) {
                 case XY_CUT -> new XyCutDetector();
+                case DB -> DbDetector.in(models);
+                case AUTO -> new AutoDetector(DbDetector.in(models));
             };
         }
     }
@@ -29,8 +41,10 @@ public interface LineDetector {
      *                   page at scan resolution, text in reading order
      * @param bodyHeight height of the body characters, px
      * @param charAspect median width / height of the body characters (about 0.94 for square Han type)
+     * @param detector   what found the regions, as recorded with the page (e.g. {@code xy-cut},
+     *                   {@code auto:db})
      */
-    record Detection(List<TextRegion> regions, int bodyHeight, double charAspect) {
+    record Detection(List<TextRegion> regions, int bodyHeight, double charAspect, String detector) {
     }
 
     /**

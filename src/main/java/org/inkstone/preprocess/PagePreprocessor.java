@@ -58,7 +58,8 @@ public final class PagePreprocessor {
             bin = bin.rotate(skew);
         }
         LineDetector.Detection seg = detector.detect(gray, bin);
-        return new PreparedPage(gray, skew, seg.regions(), seg.bodyHeight(), bin.contrast(), seg.charAspect());
+        return new PreparedPage(gray, skew, seg.regions(), seg.bodyHeight(), bin.contrast(), seg.charAspect(),
+                seg.detector());
     }
 
     /**

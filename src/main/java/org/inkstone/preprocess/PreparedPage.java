@@ -16,9 +16,10 @@ import org.inkstone.model.PageGraphic;
  * @param bodyHeight  height of the body characters, px at scan resolution
  * @param contrast    paper level minus ink level after background normalisation, 0..255
  * @param charAspect  median width / height of the body characters' components (see {@link PageSegmenter.Result})
+ * @param detector    what found the regions ({@link LineDetector.Detection#detector})
  */
 public record PreparedPage(GrayImage image, double skewDegrees, List<TextRegion> regions, int bodyHeight,
-                           int contrast, double charAspect) {
+                           int contrast, double charAspect, String detector) {
 
     /**
      * @param box box on the straightened page, px

@@ -12,7 +12,7 @@ public final class XyCutDetector implements LineDetector {
     @Override
     public Detection detect(GrayImage gray, BinaryImage bilevel) {
         PageSegmenter.Result r = segmenter.segment(bilevel);
-        return new Detection(r.regions(), r.bodyHeight(), r.charAspect());
+        return new Detection(r.regions(), r.bodyHeight(), r.charAspect(), name());
     }
 
     @Override
