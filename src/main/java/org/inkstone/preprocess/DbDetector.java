@@ -200,20 +200,69 @@ public final class DbDetector implements LineDetector {
     List<Box> boxes(GrayImage gray, double scale) {
         int w = Math.max(32, (int) Math.round(gray.width() * scale / 32.0) * 32);
         int h = Math.max(32, (int) Math.round(gray.height() * scale / 32.0) * 32);
-        float[] input = input(gray, w, h);
-        OnnxModel.Output out = model.run(input, new long[] {1, 3, h, w});
-        int mh = (int) out.shape()[2], mw = (int) out.shape()[3];
-        float[] prob = out.data();
-        double sx = (double) mw / gray.width(), sy = (double) mh / gray.height();
-        return postProcess(prob, mw, mh, sx, sy, gray.width(), gray.height());
+        float[] plane = resampled(gray, w, h);
+        float[] prob = new float[w * h];
+        // Tiles of at most TILE × TILE input px overlapping by OVERLAP: the model's memory grows with
+        // its input (about 150 MB of native memory per megapixel), so a large page is run in pieces.
+        // Each tile's map is kept away from the tile's inner edges (half the overlap), where the
+        // network lacks context; the page's own edges are kept.
+        int step = TILE - OVERLAP;
+        for (int ty = 0; ty < h; ty += step) {
+            int th = Math.min(TILE, h - ty);
+            for (int tx = 0; tx < w; tx += step) {
+                int tw = Math.min(TILE, w - tx);
+                float[] input = tile(plane, w, tx, ty, tw, th);
+                OnnxModel.Output out = model.run(input, new long[] {1, 3, th, tw});
+                int mh = (int) out.shape()[2], mw = (int) out.shape()[3];
+                float[] tp = out.data();
+                int keepX0 = tx == 0 ? 0 : OVERLAP / 2, keepY0 = ty == 0 ? 0 : OVERLAP / 2;
+                int keepX1 = tx + tw >= w ? mw : mw - OVERLAP / 2, keepY1 = ty + th >= h ? mh : mh - OVERLAP / 2;
+                for (int y = keepY0; y < Math.min(keepY1, mh); y++) {
+                    for (int x = keepX0; x < Math.min(keepX1, mw); x++) {
+                        int gx = tx + x, gy = ty + y;
+                        if (gx < w && gy < h) {
+                            prob[gy * w + gx] = Math.max(prob[gy * w + gx], tp[y * mw + x]);
+                        }
+                    }
+                }
+                if (tx + tw >= w) {
+                    break;
+                }
+            }
+            if (ty + th >= h) {
+                break;
+            }
+        }
+        double sx = (double) w / gray.width(), sy = (double) h / gray.height();
+        return postProcess(prob, w, h, sx, sy, gray.width(), gray.height());
     }
 
-    /** Bilinear resampling to {@code w × h}, three normalised channels, CHW. */
-    private static float[] input(GrayImage gray, int w, int h) {
+    /** Largest side of a model input tile, px (a multiple of 32; about 2.4 megapixels). */
+    static final int TILE = 1536;
+    /** Overlap of neighbouring tiles, px (a multiple of 32): several lines of body type at {@value #TARGET_BODY} px. */
+    static final int OVERLAP = 192;
+
+    /** One tile of the resampled page as the model's input: three normalised channels, CHW. */
+    private static float[] tile(float[] plane, int w, int tx, int ty, int tw, int th) {
+        int n = tw * th;
+        float[] data = new float[3 * n];
+        for (int y = 0; y < th; y++) {
+            for (int x = 0; x < tw; x++) {
+                float u = plane[(ty + y) * w + tx + x];
+                int i = y * tw + x;
+                for (int c = 0; c < 3; c++) {
+                    data[c * n + i] = (u - MEAN[c]) / STD[c];
+                }
+            }
+        }
+        return data;
+    }
+
+    /** The page resampled to {@code w × h} (area average when shrinking, else bilinear), gray levels 0..1. */
+    private static float[] resampled(GrayImage gray, int w, int h) {
         byte[] p = gray.pixels();
         int gw = gray.width(), gh = gray.height();
-        int plane = w * h;
-        float[] data = new float[3 * plane];
+        float[] data = new float[w * h];
         double fx = (double) gw / w, fy = (double) gh / h;
         boolean down = fx > 1.5 || fy > 1.5;
         for (int y = 0; y < h; y++) {
@@ -240,11 +289,7 @@ public final class DbDetector implements LineDetector {
                     v = (1 - ay) * ((1 - ax) * (p[ya * gw + xa] & 0xff) + ax * (p[ya * gw + xb] & 0xff))
                             + ay * ((1 - ax) * (p[yb * gw + xa] & 0xff) + ax * (p[yb * gw + xb] & 0xff));
                 }
-                float u = (float) (v / 255.0);
-                int i = y * w + x;
-                for (int c = 0; c < 3; c++) {
-                    data[c * plane + i] = (u - MEAN[c]) / STD[c];
-                }
+                data[y * w + x] = (float) (v / 255.0);
             }
         }
         return data;
