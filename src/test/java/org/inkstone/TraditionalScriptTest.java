@@ -81,7 +81,7 @@ class TraditionalScriptTest {
         Element page = (Element) xml.getElementsByTagNameNS(ns, "Page").item(0);
         assertEquals("zh-Hant", page.getAttribute("LANG"));
         String settings = xml.getElementsByTagNameNS(ns, "processingStepSettings").item(0).getTextContent();
-        assertTrue(settings.contains("model=chi_tra ("), settings);
+        assertTrue(settings.contains("model=chi_tra + PP-OCRv4") || settings.contains("model=chi_tra ("), settings);
     }
 
     @Test
