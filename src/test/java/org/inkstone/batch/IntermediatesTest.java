@@ -41,7 +41,7 @@ class IntermediatesTest {
         assertEquals(page.height(), straightened.getHeight());
 
         JsonNode regions = JobTestSupport.readJson(dir.resolve("0001-regions.json"));
-        assertEquals("auto:xy-cut", regions.get("detector").asText(), "the X-Y cut, chosen for a clean page of horizontal lines");
+        assertEquals("xy-cut", regions.get("detector").asText());
         List<String> kinds = new ArrayList<>();
         regions.get("regions").forEach(r -> kinds.add(r.get("kind").asText()));
         assertEquals(List.of("line", "line"), kinds, "one region per rendered line");

@@ -180,7 +180,7 @@ class LibraryExportsTest {
                         + "p.ocr_settings FROM page p JOIN document d ON d.id = p.document_id WHERE d.source_name LIKE "
                         + "'sample-issue%' AND p.page_no = " + pageNo)) {
                     assertTrue(rs.next());
-                    assertEquals("auto:xy-cut", rs.getString(1), "auto chose the X-Y cut on a clean page");
+                    assertEquals("xy-cut", rs.getString(1));
                     assertEquals("tesseract", rs.getString(2));
                     assertEquals(64, rs.getString(3).length(), "the model's SHA-256");
                     recorded = rs.getString(4);
@@ -189,7 +189,7 @@ class LibraryExportsTest {
                         && recorded.contains("margin="), recorded);
                 Element ocr = elements(alto(pageNo), "Processing").get(0);
                 String settings = elements(ocr, "processingStepSettings").get(0).getTextContent();
-                assertTrue(settings.startsWith("detector=auto:xy-cut; model=chi_sim ("), settings);
+                assertTrue(settings.startsWith("detector=xy-cut; model=chi_sim ("), settings);
                 assertTrue(settings.endsWith(recorded), "the settings the page was read with: " + settings);
                 assertFalse(settings.contains("psm=3"), "not the whole-page mode it was not read with: " + settings);
                 assertEquals("tesseract", elements(ocr, "softwareName").get(0).getTextContent());

@@ -26,8 +26,8 @@ import tools.jackson.databind.JsonNode;
  * The type size is measured on the page, never assumed: page 1 of the shipped sample issue
  * (300 dpi, body characters about 38 px high) resampled to 150, 100 and 75 dpi (body characters
  * about 12 and 9 px at the last two, as in web-size images of old issues), each stored as a scan
- * of that resolution and read by the whole job with the default detector (auto) and the recogniser
- * {@code best}. Each must be read with its lines found and its boxes on its own pixels. Measured:
+ * of that resolution and read by the whole job with the detector {@code auto} and the recogniser
+ * {@code best}, the settings for archive scans. Each must be read with its lines found and its boxes on its own pixels. Measured:
  * line CER 0.006 / 0.002 / 0.076 / 0.067 at 300 / 150 / 100 / 75 dpi; with the X-Y cut and
  * Tesseract alone 0.014 / 0.010 / 0.084 / 0.150; auto with Tesseract 0.014 / 0.010 / 0.084 / 0.121.
  */
@@ -55,7 +55,8 @@ class ResolutionTest {
             }
             doc.save(scans.resolve(NAME + ".pdf").toFile());
         }
-        JobTestSupport.Run run = JobTestSupport.run(scans, output, "--workers", "2", "--inkstone.ocr.recognizer=best");
+        JobTestSupport.Run run = JobTestSupport.run(scans, output, "--workers", "2", "--inkstone.ocr.detector=auto",
+                "--inkstone.ocr.recognizer=best");
         assertEquals(0, run.exitCode(), run.out());
         pages = JobTestSupport.readJson(output.resolve(NAME).resolve("articles.json")).get("pages");
         truthPage = JobTestSupport.readJson(JobTestSupport.SAMPLE_TRUTH).get("pages").get(0);
