@@ -17,6 +17,7 @@ import org.inkstone.model.OcrBlock;
 import org.inkstone.model.OcrLine;
 import org.inkstone.model.OcrWord;
 import org.inkstone.preprocess.GrayImage;
+import org.inkstone.preprocess.PageOrientation;
 import org.inkstone.preprocess.TextRegion;
 import org.inkstone.text.ChineseText;
 
@@ -339,11 +340,6 @@ public final class PaddleRecognizer implements LineRecognizer {
     // Vertical lines
     // ------------------------------------------------------------------------------------------
 
-    /**
-     * Reads a column turned left: turned upright again, cut into characters by its rows of ink,
-     * the characters laid side by side upright, read as one horizontal line; boxes back onto the
-     * turned line.
-     */
     /** How vertical lines are read: laid upright, as they come, or both (see the class comment). */
     enum Vertical { RELAID, TURNED, BOTH }
 
@@ -366,8 +362,14 @@ public final class PaddleRecognizer implements LineRecognizer {
         return a >= b ? relaid : asIs;
     }
 
+    /**
+     * Reads a column turned left: turned upright again, cut into characters by its rows of ink,
+     * the characters laid side by side upright, read as one horizontal line; boxes back onto the
+     * turned line.
+     */
     private List<OcrBlock> readRelaid(GrayImage turned) throws OcrException {
-        GrayImage column = turnRight(turned);
+        // turned 90° clockwise, undoing RegionImage#turnedLeft()
+        GrayImage column = PageOrientation.turn(turned, 90);
         Relaid relaid = relay(column);
         if (relaid == null) {
             return List.of();
@@ -390,19 +392,6 @@ public final class PaddleRecognizer implements LineRecognizer {
             sum += g.confidence();
         }
         return line(words, texts, sum);
-    }
-
-    /** @return an image turned 90° clockwise (undoing {@link RegionImage#turnedLeft()}) */
-    static GrayImage turnRight(GrayImage img) {
-        int w = img.width(), h = img.height();
-        byte[] src = img.pixels(), out = new byte[w * h];
-        // out is h wide, w high; out(x', y') = src(x = y', y = h - 1 - x')
-        for (int y = 0; y < h; y++) {
-            for (int x = 0; x < w; x++) {
-                out[x * h + (h - 1 - y)] = src[y * w + x];
-            }
-        }
-        return new GrayImage(h, w, out);
     }
 
     /**
