@@ -20,6 +20,8 @@ import org.inkstone.preprocess.GrayImage;
 import org.inkstone.preprocess.PageOrientation;
 import org.inkstone.preprocess.TextRegion;
 import org.inkstone.text.ChineseText;
+import org.inkstone.text.ScriptLanguage;
+import org.inkstone.text.TraditionalScript;
 
 /**
  * The PaddleOCR recogniser: PP-OCRv4 mobile recognition (SVTR-LCNet, trained with CTC; Apache-2.0,
@@ -40,7 +42,9 @@ import org.inkstone.text.ChineseText;
  * in about the same time; chunks of 960 px missed one character of 285.
  *
  * <p>A {@link TextRegion.Kind#VERTICAL} line comes turned left (its characters lying on their
- * side) and is read twice, the reading with the higher confidence kept: as it comes (as
+ * side) and is read twice, the reading with the larger sum of character confidences kept (the
+ * number of characters it is expected to have right: the mean alone favours a reading that
+ * dropped its doubtful characters): as it comes (as
  * PaddleOCR's own pipeline turns tall crops), and with the column turned upright again, cut into
  * characters at its rows of ink and the characters laid side by side upright as a horizontal line
  * ({@link #relay}); the boxes go back onto the turned line. Measured on rendered, degraded columns
@@ -85,16 +89,32 @@ public final class PaddleRecognizer implements LineRecognizer {
     private final String sha256;
     private final OnnxModel model;
     private final String[] classes;
+    private final boolean traditional;
     private boolean closed;
     private RecognizerInfo info;
 
     /**
-     * Loads (or shares) the recognition model.
+     * Loads (or shares) the recognition model; the characters come out as the model reads them.
      *
      * @param models the verified PP-OCRv4 files ({@link PaddleModels#in})
      * @throws OcrException if the model or its character list cannot be loaded
      */
     public PaddleRecognizer(PaddleModels models) throws OcrException {
+        this(models, null);
+    }
+
+    /**
+     * Loads (or shares) the recognition model for a collection in the script of {@code language}:
+     * in traditional script ({@code chi_tra}, {@link ScriptLanguage#of} {@code zh-Hant}) the
+     * simplified characters the model reads for traditional ones it lacks are given their
+     * traditional forms ({@link TraditionalScript}); otherwise the characters are kept as read.
+     *
+     * @param models   the verified PP-OCRv4 files ({@link PaddleModels#in})
+     * @param language the collection's Tesseract model name(s) ({@code inkstone.ocr.language}), or null
+     * @throws OcrException if the model or its character list cannot be loaded
+     */
+    public PaddleRecognizer(PaddleModels models, String language) throws OcrException {
+        this.traditional = "zh-Hant".equals(ScriptLanguage.of(language));
         this.modelFile = models.recognizer().toAbsolutePath().normalize();
         this.sha256 = models.recognizerSha256();
         Shared s = acquire(modelFile, models.keys());
@@ -160,6 +180,30 @@ public final class PaddleRecognizer implements LineRecognizer {
      * @return the characters, x in px of {@code image}
      */
     List<Glyph> recognize(GrayImage image) throws OcrException {
+        List<Glyph> glyphs = recognizeAsRead(image);
+        return traditional ? inTraditionalScript(glyphs) : glyphs;
+    }
+
+    /** @return the glyphs with their characters in traditional script, boxes and confidences kept */
+    static List<Glyph> inTraditionalScript(List<Glyph> glyphs) {
+        StringBuilder all = new StringBuilder();
+        glyphs.forEach(g -> all.append(g.text()));
+        String text = all.toString(), converted = TraditionalScript.of(text);
+        if (converted.equals(text)) {
+            return glyphs;
+        }
+        List<Glyph> out = new ArrayList<>(glyphs.size());
+        int at = 0;
+        for (Glyph g : glyphs) {
+            int n = g.text().codePointCount(0, g.text().length());
+            int end = converted.offsetByCodePoints(at, n);
+            out.add(new Glyph(converted.substring(at, end), g.confidence(), g.x0(), g.x1()));
+            at = end;
+        }
+        return out;
+    }
+
+    private List<Glyph> recognizeAsRead(GrayImage image) throws OcrException {
         double scale = (double) HEIGHT / image.height();
         int width = Math.max(1, (int) Math.ceil(image.width() * scale));
         if (width <= maxWidth) {
@@ -358,8 +402,16 @@ public final class PaddleRecognizer implements LineRecognizer {
             return relaid;
         }
         List<OcrBlock> asIs = toBlocks(turned, recognize(turned));
-        double a = relaid.isEmpty() ? -1 : relaid.get(0).confidence(), b = asIs.isEmpty() ? -1 : asIs.get(0).confidence();
-        return a >= b ? relaid : asIs;
+        return confidenceSum(relaid) >= confidenceSum(asIs) ? relaid : asIs;
+    }
+
+    /**
+     * @return the sum of the character confidences of a reading: the number of characters it is
+     *         expected to have right, so that a reading that drops characters does not win by the
+     *         confidence of those it kept
+     */
+    static double confidenceSum(List<OcrBlock> blocks) {
+        return blocks.stream().flatMap(b -> b.lines().stream()).mapToDouble(l -> l.confidence() * l.words().size()).sum();
     }
 
     /**
@@ -533,7 +585,8 @@ public final class PaddleRecognizer implements LineRecognizer {
             s.put("input-height", String.valueOf(HEIGHT));
             s.put("max-width", MAX_WIDTH + " (wider lines in chunks overlapping by " + OVERLAP + ")");
             s.put("decoding", "greedy CTC");
-            s.put("vertical", "read as turned and with the characters laid side by side upright, the more confident kept");
+            s.put("vertical", "read as turned and with the characters laid side by side upright, the reading with the larger sum of character confidences kept");
+            s.put("script", traditional ? "simplified characters given their traditional forms (OpenCC s2t, opencc4j)" : "as read");
             info = new RecognizerInfo("paddle", "PP-OCRv4", "PP-OCRv4 mobile rec (ch, " + (classes.length - 2)
                     + " characters)", modelFile.toString(), sha256, s);
         }

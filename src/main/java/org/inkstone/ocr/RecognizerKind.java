@@ -25,11 +25,11 @@ public enum RecognizerKind {
     public RecognizerPool.Factory factory(OcrSettings settings, Path models) {
         return switch (this) {
             case TESSERACT -> () -> new TesseractRecognizer(settings);
-            case PADDLE -> () -> new PaddleRecognizer(paddleModels(models));
+            case PADDLE -> () -> new PaddleRecognizer(paddleModels(models), settings.language());
             case BEST -> () -> {
                 TesseractRecognizer tesseract = new TesseractRecognizer(settings);
                 try {
-                    return new BestRecognizer(tesseract, new PaddleRecognizer(paddleModels(models)));
+                    return new BestRecognizer(tesseract, new PaddleRecognizer(paddleModels(models), settings.language()));
                 } catch (OcrException | RuntimeException e) {
                     tesseract.close();
                     throw e;

@@ -118,6 +118,24 @@ class PaddleRecognizerTest {
         assertTrue(cer < 0.03, "CER " + cer + " for " + text);
     }
 
+    @Test
+    void givesATraditionalCollectionTraditionalForms() throws OcrException {
+        // where the model reads a simplified form (its list has 6,623 characters, mostly
+        // simplified), a collection in traditional script gets the traditional one
+        List<String> simplified = List.of("克复石龙包围南昌，华军发生激烈争夺战。", "市政府说明灾情与重建经费来源。");
+        List<String> traditional = List.of("克復石龍包圍南昌，華軍發生激烈爭奪戰。", "市政府說明災情與重建經費來源。");
+        RenderedPage page = PageRenderer.renderLines(simplified, 300, 10.5f);
+        try (PaddleRecognizer tra = new PaddleRecognizer(Engines.paddleModels(), "chi_tra")) {
+            List<String> asRead = read(engine, page, 5).stream().map(OcrLine::text).toList();
+            List<OcrLine> converted = read(tra, page, 5);
+            assertTrue(TextMetrics.cer(simplified, asRead) < 0.05, "as read: " + asRead);
+            double cer = TextMetrics.cer(traditional, converted.stream().map(OcrLine::text).toList());
+            assertTrue(cer < 0.05, "CER " + cer + " in traditional script: " + converted);
+            assertBoxes(page, converted, Math.round(10.5f * 300 / 72));
+            assertTrue(tra.info().settings().get("script").contains("traditional"), tra.info().settings().toString());
+        }
+    }
+
     static final List<String> COLUMNS_TC = List.of(
             "臺北市政府今日宣布捷運新線將於明年通車。",
             "這條路線全長二十八公里，共設車站二十一座。",
