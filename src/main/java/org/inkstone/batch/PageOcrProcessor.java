@@ -109,16 +109,23 @@ public class PageOcrProcessor implements ItemProcessor<PageTask, PageResult> {
                 GrayImage gray = preprocessor.toGray(image.image());
                 PreparedPage prepared = preprocessor.prepare(gray);
                 OcrPage read = readRegions(lines, prepared, prepared.regions(), image.dpi());
-                if (!PageOrientation.readsUpright(prepared, read)) {
+                // The orientation is judged by a recogniser whose confidence drops on characters on
+                // their side (LineRecognizer#orientationJudge). When that is not the worker's own,
+                // its read of the whole page cannot serve: sample lines are read by the judge on
+                // every page (a few lines), the whole page only when a turn is proposed.
+                LineRecognizer judge = recognizer.orientationJudge();
+                LineReader judging = judge == recognizer ? lines : new LineReader(judge);
+                if (judge != recognizer || !PageOrientation.readsUpright(prepared, read)) {
                     PageOrientation.Oriented oriented = orientation.orient(gray, prepared,
-                            (p, sample) -> readRegions(lines, p, sample, image.dpi()));
+                            (p, sample) -> readRegions(judging, p, sample, image.dpi()));
                     if (oriented.turnDegrees() != 0) {
                         PreparedPage turned = oriented.page();
-                        OcrPage turnedRead = readRegions(lines, turned, turned.regions(), image.dpi());
-                        if (PageOrientation.confirms(read, turnedRead)) {
+                        OcrPage judged = judge == recognizer ? read : readRegions(judging, prepared, prepared.regions(), image.dpi());
+                        OcrPage turnedJudged = readRegions(judging, turned, turned.regions(), image.dpi());
+                        if (PageOrientation.confirms(judged, turnedJudged)) {
                             rotation = (rotation + oriented.turnDegrees()) % 360;
                             prepared = turned;
-                            read = turnedRead;
+                            read = judge == recognizer ? turnedJudged : readRegions(lines, turned, turned.regions(), image.dpi());
                         }
                     }
                 }

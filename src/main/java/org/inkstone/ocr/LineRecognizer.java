@@ -27,6 +27,17 @@ public interface LineRecognizer extends AutoCloseable {
     RecognizerInfo info();
 
     /**
+     * The recogniser whose confidence tells which way up a page is ({@link
+     * org.inkstone.preprocess.PageOrientation}): one whose confidence drops on characters lying on
+     * their side or standing on their head. This one by default.
+     *
+     * @return the recogniser to judge a page's orientation with
+     */
+    default LineRecognizer orientationJudge() {
+        return this;
+    }
+
+    /**
      * Releases what the last page's lines left in the recogniser (images, results); called by
      * {@link LineReader} after each page. Does nothing by default.
      */
