@@ -93,6 +93,41 @@ class DbDetectorTest {
     }
 
     @Test
+    void linesTheNetworkMissedAreFoundInTheInkNoBoxHolds() {
+        // every column or line but one given as found: the one left out is found in the ink, whole
+        RenderedPage down = PageRenderer.renderColumns(List.of("老城江畔有一家开了几十年的茶馆，", "木门木窗，青砖铺地。",
+                "每天清晨，附近的老街坊", "便来到这里，要一壶热茶。"), 200, 10.5f);
+        RenderedPage across = PageRenderer.renderLines(TEXT.subList(0, 3).stream().map(t -> t.substring(0, 24)).toList(), 200, 10.5f);
+        for (RenderedPage page : List.of(down, across)) {
+            boolean vertical = page == down;
+            GrayImage gray = new PagePreprocessor().toGray(PageRenderer.degrade(page.image(), 5));
+            BinaryImage bin = BinaryImage.of(gray, PageSegmenter.SCALE);
+            int em = Math.round(10.5f * 200 / 72);
+            List<TextRegion> given = new ArrayList<>();
+            for (int i = 0; i < page.lines().size(); i++) {
+                int[] b = page.lines().get(i).bbox();
+                if (i != 1) {
+                    given.add(new TextRegion(new Bbox(b[0], b[1], b[2], b[3]),
+                            vertical ? TextRegion.Kind.VERTICAL : TextRegion.Kind.LINE, em));
+                }
+            }
+            List<TextRegion> all = DbDetector.withMissedLines(given, List.of(), bin, em);
+            assertEquals(given.size() + 1, all.size(), "one line added: " + all);
+            TextRegion added = all.get(all.size() - 1);
+            int[] t = page.lines().get(1).bbox();
+            assertEquals(vertical ? TextRegion.Kind.VERTICAL : TextRegion.Kind.LINE, added.kind());
+            assertTrue(cover(added.bbox(), t) > 0.8, "the line left out " + java.util.Arrays.toString(t) + " found: " + added);
+            Bbox b = added.bbox();
+            assertTrue((long) b.width() * b.height() < 1.3 * (t[2] - t[0]) * (t[3] - t[1]), "no more than the line: " + added);
+            assertTrue(Math.abs(added.textHeight() - em) < em / 3, "type size " + added.textHeight() + " for em " + em);
+            // every line given: nothing to add
+            List<TextRegion> full = page.lines().stream().map(l -> new TextRegion(new Bbox(l.bbox()[0], l.bbox()[1],
+                    l.bbox()[2], l.bbox()[3]), vertical ? TextRegion.Kind.VERTICAL : TextRegion.Kind.LINE, em)).toList();
+            assertEquals(full, DbDetector.withMissedLines(full, List.of(), bin, em));
+        }
+    }
+
+    @Test
     void bodyCharactersOfNinePixelsAt100DpiAreFound() {
         // the column page at a quarter of its size: body em 11 px, ink about 9 px, gutter 10 px
         BufferedImage small = scale(columns.image(), 0.25);
