@@ -73,7 +73,7 @@ public final class BestRecognizer implements LineRecognizer {
          * rises linearly to 1 at 0, so that a reading of almost no confidence does not count as
          * good as the lowest confidence measured.
          */
-        public static final Rule MEASURED = new Rule(0.88,
+        public static final Rule MEASURED = new Rule(0.85,
                 new Calibration(new double[] {0.0, 0.45, 0.55, 0.65, 0.75, 0.825, 0.875, 0.925},
                         new double[] {1.0, 0.39, 0.27, 0.16, 0.087, 0.05, 0.033, 0.011}),
                 new Calibration(new double[] {0.0, 0.6, 0.875, 0.925, 0.965, 0.99},

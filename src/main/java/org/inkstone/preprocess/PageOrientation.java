@@ -81,7 +81,8 @@ public final class PageOrientation {
      *
      * @param <E>    what the reader may throw
      * @param gray   8-bit gray page as taken from the PDF, px at scan resolution (not modified)
-     * @param reader reads sample lines (the worker's recogniser, with the settings of the full read)
+     * @param reader reads sample lines (the worker's orientation judge, {@code LineRecognizer#orientationJudge},
+     *               with the settings of the full read)
      * @return the prepared page, turned when another orientation reads clearly better
      * @throws E if the reader fails
      */
@@ -124,7 +125,8 @@ public final class PageOrientation {
      * @param <E>    what the reader may throw
      * @param gray   8-bit gray page as taken from the PDF, px at scan resolution (not modified)
      * @param asIs   {@code gray} prepared as it is
-     * @param reader reads sample lines (the worker's recogniser, with the settings of the full read)
+     * @param reader reads sample lines (the worker's orientation judge, {@code LineRecognizer#orientationJudge},
+     *               with the settings of the full read)
      * @return {@code asIs}, or the page prepared turned when that reads clearly better
      * @throws E if the reader fails
      */

@@ -180,8 +180,9 @@ class LibraryExportsTest {
                         + "p.ocr_settings FROM page p JOIN document d ON d.id = p.document_id WHERE d.source_name LIKE "
                         + "'sample-issue%' AND p.page_no = " + pageNo)) {
                     assertTrue(rs.next());
-                    assertEquals("xy-cut", rs.getString(1));
-                    assertEquals("tesseract", rs.getString(2));
+                    // the defaults: auto (the X-Y cut on these clean pages) and best
+                    assertEquals("auto:xy-cut", rs.getString(1));
+                    assertEquals("best", rs.getString(2));
                     assertEquals(64, rs.getString(3).length(), "the model's SHA-256");
                     recorded = rs.getString(4);
                 }
@@ -189,10 +190,10 @@ class LibraryExportsTest {
                         && recorded.contains("margin="), recorded);
                 Element ocr = elements(alto(pageNo), "Processing").get(0);
                 String settings = elements(ocr, "processingStepSettings").get(0).getTextContent();
-                assertTrue(settings.startsWith("detector=xy-cut; model=chi_sim ("), settings);
+                assertTrue(settings.startsWith("detector=auto:xy-cut; model=chi_sim + PP-OCRv4"), settings);
                 assertTrue(settings.endsWith(recorded), "the settings the page was read with: " + settings);
                 assertFalse(settings.contains("psm=3"), "not the whole-page mode it was not read with: " + settings);
-                assertEquals("tesseract", elements(ocr, "softwareName").get(0).getTextContent());
+                assertEquals("best", elements(ocr, "softwareName").get(0).getTextContent());
             }
         }
     }
