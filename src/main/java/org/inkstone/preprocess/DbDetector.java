@@ -591,14 +591,14 @@ public final class DbDetector implements LineDetector {
                 int p0 = vertical ? cc.y0[a] : cc.x0[a], p1 = vertical ? cc.y1[a] : cc.x1[a];
                 int q0 = vertical ? cc.y0[b] : cc.x0[b], q1 = vertical ? cc.y1[b] : cc.x1[b];
                 if (Math.max(p0, q0) - Math.min(p1, q1) < t) {
-                    parent[root(parent, i)] = root(parent, j);
+                    parent[PageSegmenter.Components.find(parent, i)] = PageSegmenter.Components.find(parent, j);
                 }
             }
         }
         java.util.Map<Integer, int[]> groups = new java.util.HashMap<>();
         for (int i = 0; i < n; i++) {
             int c = free.get(i);
-            int[] g = groups.computeIfAbsent(root(parent, i), k -> new int[] {Integer.MAX_VALUE, Integer.MAX_VALUE, -1, -1});
+            int[] g = groups.computeIfAbsent(PageSegmenter.Components.find(parent, i), k -> new int[] {Integer.MAX_VALUE, Integer.MAX_VALUE, -1, -1});
             g[0] = Math.min(g[0], cc.x0[c]);
             g[1] = Math.min(g[1], cc.y0[c]);
             g[2] = Math.max(g[2], cc.x1[c]);
@@ -625,14 +625,6 @@ public final class DbDetector implements LineDetector {
             out.add(new TextRegion(b, vertical ? TextRegion.Kind.VERTICAL : TextRegion.Kind.LINE, (int) Math.round(band * s)));
         }
         return out;
-    }
-
-    private static int root(int[] parent, int i) {
-        while (parent[i] != i) {
-            parent[i] = parent[parent[i]];
-            i = parent[i];
-        }
-        return i;
     }
 
     /**

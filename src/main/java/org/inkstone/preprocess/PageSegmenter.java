@@ -415,7 +415,8 @@ public final class PageSegmenter {
             return c;
         }
 
-        private static int find(int[] parent, int l) {
+        /** @return the root of {@code l} in a union-find forest, halving the path on the way */
+        static int find(int[] parent, int l) {
             while (parent[l] != l) {
                 parent[l] = parent[parent[l]];
                 l = parent[l];
