@@ -105,8 +105,11 @@ public final class DbDetector implements LineDetector {
      * @return lines found by the model, photos and rules of the X-Y cut
      */
     public Detection detect(GrayImage gray, BinaryImage bilevel, PageSegmenter.Result xy) {
-        int type = squareHeight(bilevel, 0.5);
-        double scale = scaleFor(gray.width(), gray.height(), type > 0 ? type : xy.bodyHeight());
+        // the page's components, labelled once: for the type size and for the lines the network missed
+        PageSegmenter.Components cc = PageSegmenter.Components.label(bilevel);
+        int type = squareHeight(cc, bilevel, 0.5);
+        int body = type > 0 ? type : xy.bodyHeight();
+        double scale = scaleFor(gray.width(), gray.height(), body);
         List<Box> boxes = boxes(gray, scale);
         List<TextRegion> graphics = new ArrayList<>();
         List<Bbox> photos = new ArrayList<>();
@@ -131,7 +134,7 @@ public final class DbDetector implements LineDetector {
         List<TextRegion> text = regions(boxes, photos, gray.width(), gray.height());
         text = attachFragments(text);
         text = text.stream().map(r -> r.kind() == TextRegion.Kind.LINE ? fitToInk(r, bilevel) : fitColumn(r, bilevel)).toList();
-        text = withMissedLines(text, graphics, bilevel, type > 0 ? type : xy.bodyHeight());
+        text = withMissedLines(text, graphics, bilevel, cc, body);
         text = splitAtGutters(text, bilevel, vRules, xy.bodyHeight(), 0);
         // vertical lines the same way, on the page turned about its diagonal: a vertical line
         // running through a horizontal rule or across the blank between two tiers of columns
@@ -140,10 +143,9 @@ public final class DbDetector implements LineDetector {
             (r.kind() == TextRegion.Kind.VERTICAL ? down : rest).add(r);
         }
         if (!down.isEmpty()) {
-            down = joinColumnPieces(down, hRules, type > 0 ? type : xy.bodyHeight());
+            down = joinColumnPieces(down, hRules, body);
             // a blank between tiers is wider than the one a punctuation mark leaves in a column
             // (up to about 1.2 em with the spacing)
-            int body = type > 0 ? type : xy.bodyHeight();
             List<TextRegion> cut = splitAtGutters(transpose(down), transpose(bilevel),
                     hRules.stream().map(DbDetector::transpose).toList(), xy.bodyHeight(), 1.3 * body);
             rest.addAll(transpose(cut));
@@ -168,13 +170,13 @@ public final class DbDetector implements LineDetector {
     }
 
     /**
+     * @param cc  the connected components of {@code bin}
      * @param bin a bilevel page
      * @param q   quantile
      * @return the {@code q} quantile of the heights of the page's square components (width 0.8–1.25 times
      *         the height), page px; 0 when it has fewer than 20
      */
-    static int squareHeight(BinaryImage bin, double q) {
-        PageSegmenter.Components cc = PageSegmenter.Components.label(bin);
+    static int squareHeight(PageSegmenter.Components cc, BinaryImage bin, double q) {
         int[] hs = new int[cc.count];
         int m = 0;
         for (int i = 0; i < cc.count; i++) {
@@ -528,10 +530,12 @@ public final class DbDetector implements LineDetector {
      * @param text     the text boxes found by the network
      * @param graphics photos and rules (a rule's box may frame the page: only photos count as covered)
      * @param bin      the bilevel page
+     * @param cc       the connected components of {@code bin}
      * @param type     body type size, page px
      * @return {@code text} and the lines added
      */
-    static List<TextRegion> withMissedLines(List<TextRegion> text, List<TextRegion> graphics, BinaryImage bin, int type) {
+    static List<TextRegion> withMissedLines(List<TextRegion> text, List<TextRegion> graphics, BinaryImage bin,
+                                            PageSegmenter.Components cc, int type) {
         int s = bin.scale(), w = bin.width(), h = bin.height();
         if (type < 4 || text.isEmpty()) {
             return text;
@@ -554,7 +558,6 @@ public final class DbDetector implements LineDetector {
                 java.util.Arrays.fill(covered, y * w + Math.max(0, b.x0() / s), y * w + Math.min(w, (b.x1() + s - 1) / s), (byte) 1);
             }
         }
-        PageSegmenter.Components cc = PageSegmenter.Components.label(bin);
         double t = (double) type / s;
         List<Integer> free = new ArrayList<>();
         for (int i = 0; i < cc.count; i++) {

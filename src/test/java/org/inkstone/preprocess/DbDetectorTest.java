@@ -111,7 +111,7 @@ class DbDetectorTest {
                             vertical ? TextRegion.Kind.VERTICAL : TextRegion.Kind.LINE, em));
                 }
             }
-            List<TextRegion> all = DbDetector.withMissedLines(given, List.of(), bin, em);
+            List<TextRegion> all = DbDetector.withMissedLines(given, List.of(), bin, PageSegmenter.Components.label(bin), em);
             assertEquals(given.size() + 1, all.size(), "one line added: " + all);
             TextRegion added = all.get(all.size() - 1);
             int[] t = page.lines().get(1).bbox();
@@ -123,7 +123,7 @@ class DbDetectorTest {
             // every line given: nothing to add
             List<TextRegion> full = page.lines().stream().map(l -> new TextRegion(new Bbox(l.bbox()[0], l.bbox()[1],
                     l.bbox()[2], l.bbox()[3]), vertical ? TextRegion.Kind.VERTICAL : TextRegion.Kind.LINE, em)).toList();
-            assertEquals(full, DbDetector.withMissedLines(full, List.of(), bin, em));
+            assertEquals(full, DbDetector.withMissedLines(full, List.of(), bin, PageSegmenter.Components.label(bin), em));
         }
     }
 
