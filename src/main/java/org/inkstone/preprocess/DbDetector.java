@@ -215,7 +215,6 @@ public final class DbDetector implements LineDetector {
     }
 
     private List<Box> boxes(GrayImage gray, int w, int h) {
-        float[] plane = resampled(gray, w, h);
         float[] prob = new float[w * h];
         // Tiles of at most TILE × TILE input px overlapping by OVERLAP: the model's memory grows with
         // its input (about 150 MB of native memory per megapixel), so a large page is run in pieces.
@@ -226,7 +225,7 @@ public final class DbDetector implements LineDetector {
             int th = Math.min(TILE, h - ty);
             for (int tx = 0; tx < w; tx += step) {
                 int tw = Math.min(TILE, w - tx);
-                float[] input = tile(plane, w, tx, ty, tw, th);
+                float[] input = tile(gray, w, h, tx, ty, tw, th);
                 OnnxModel.Output out = model.run(input, new long[] {1, 3, th, tw});
                 int mh = (int) out.shape()[2], mw = (int) out.shape()[3];
                 float[] tp = out.data();
@@ -252,37 +251,41 @@ public final class DbDetector implements LineDetector {
         return postProcess(prob, w, h, sx, sy, gray.width(), gray.height());
     }
 
-    /** Largest side of a model input tile, px (a multiple of 32; about 2.4 megapixels). */
+    /**
+     * Largest side of a model input tile, px (a multiple of 32; about 2.4 megapixels). Smaller tiles
+     * need less memory but give the network less of the page: with 1280 px tiles the lines of a
+     * whole advert block of a microfilm page (a tenth of its characters) went undetected.
+     */
     static final int TILE = 1536;
     /** Overlap of neighbouring tiles, px (a multiple of 32): several lines of body type at {@value #TARGET_BODY} px. */
     static final int OVERLAP = 192;
 
-    /** One tile of the resampled page as the model's input: three normalised channels, CHW. */
-    private static float[] tile(float[] plane, int w, int tx, int ty, int tw, int th) {
-        int n = tw * th;
-        float[] data = new float[3 * n];
-        for (int y = 0; y < th; y++) {
-            for (int x = 0; x < tw; x++) {
-                float u = plane[(ty + y) * w + tx + x];
-                int i = y * tw + x;
-                for (int c = 0; c < 3; c++) {
-                    data[c * n + i] = (u - MEAN[c]) / STD[c];
-                }
-            }
-        }
-        return data;
-    }
-
-    /** The page resampled to {@code w × h} (area average when shrinking, else bilinear), gray levels 0..1. */
-    private static float[] resampled(GrayImage gray, int w, int h) {
+    /**
+     * One tile of the page resampled to {@code w × h} as the model's input: three normalised
+     * channels, CHW. Only the tile is resampled (area average when shrinking, else bilinear), so
+     * the whole page is never held at input scale.
+     *
+     * @param gray page
+     * @param w    width of the whole resampled page, px
+     * @param h    its height, px
+     * @param tx   left of the tile in the resampled page, px
+     * @param ty   top, px
+     * @param tw   tile width, px
+     * @param th   tile height, px
+     * @return {@code 3 × th × tw} values
+     */
+    private static float[] tile(GrayImage gray, int w, int h, int tx, int ty, int tw, int th) {
         byte[] p = gray.pixels();
         int gw = gray.width(), gh = gray.height();
-        float[] data = new float[w * h];
+        int n = tw * th;
+        float[] data = new float[3 * n];
         double fx = (double) gw / w, fy = (double) gh / h;
         boolean down = fx > 1.5 || fy > 1.5;
-        for (int y = 0; y < h; y++) {
+        for (int ly = 0; ly < th; ly++) {
+            int y = ty + ly;
             double sy = (y + 0.5) * fy - 0.5;
-            for (int x = 0; x < w; x++) {
+            for (int lx = 0; lx < tw; lx++) {
+                int x = tx + lx;
                 double sx = (x + 0.5) * fx - 0.5;
                 double v;
                 if (down) {
@@ -304,7 +307,11 @@ public final class DbDetector implements LineDetector {
                     v = (1 - ay) * ((1 - ax) * (p[ya * gw + xa] & 0xff) + ax * (p[ya * gw + xb] & 0xff))
                             + ay * ((1 - ax) * (p[yb * gw + xa] & 0xff) + ax * (p[yb * gw + xb] & 0xff));
                 }
-                data[y * w + x] = (float) (v / 255.0);
+                float u = (float) (v / 255.0);
+                int i = ly * tw + lx;
+                for (int c = 0; c < 3; c++) {
+                    data[c * n + i] = (u - MEAN[c]) / STD[c];
+                }
             }
         }
         return data;
@@ -320,20 +327,18 @@ public final class DbDetector implements LineDetector {
      * @return boxes in page px
      */
     static List<Box> postProcess(float[] prob, int mw, int mh, double sx, double sy, int pageW, int pageH) {
-        int[] label = new int[mw * mh];
+        boolean[] seen = new boolean[mw * mh];
         List<Box> boxes = new ArrayList<>();
         int[] stack = new int[1024];
-        int next = 0;
         for (int start = 0; start < prob.length; start++) {
-            if (prob[start] <= THRESHOLD || label[start] != 0) {
+            if (prob[start] <= THRESHOLD || seen[start]) {
                 continue;
             }
-            next++;
             // flood fill (8-connected), row extremes for the hull
             java.util.Map<Integer, int[]> rows = new java.util.HashMap<>();
             int sp = 0;
             stack[sp++] = start;
-            label[start] = next;
+            seen[start] = true;
             int count = 0;
             while (sp > 0) {
                 int i = stack[--sp];
@@ -357,8 +362,8 @@ public final class DbDetector implements LineDetector {
                             continue;
                         }
                         int j = yy * mw + xx;
-                        if (label[j] == 0 && prob[j] > THRESHOLD) {
-                            label[j] = next;
+                        if (!seen[j] && prob[j] > THRESHOLD) {
+                            seen[j] = true;
                             if (sp == stack.length) {
                                 stack = Arrays.copyOf(stack, sp * 2);
                             }
