@@ -136,6 +136,7 @@ public final class DbDetector implements LineDetector {
         text = text.stream().map(r -> r.kind() == TextRegion.Kind.LINE ? fitToInk(r, bilevel) : fitColumn(r, bilevel)).toList();
         text = withMissedLines(text, graphics, bilevel, cc, body);
         text = splitAtGutters(text, bilevel, vRules, xy.bodyHeight(), 0);
+        text = extendDisplayColumns(text, bilevel, cc, hRules, body);
         // vertical lines the same way, on the page turned about its diagonal: a vertical line
         // running through a horizontal rule or across the blank between two tiers of columns
         List<TextRegion> down = new ArrayList<>(), rest = new ArrayList<>();
@@ -690,6 +691,103 @@ public final class DbDetector implements LineDetector {
             }
         }
         return out;
+    }
+
+    /**
+     * Carries a vertical line of display type (a vertical headline: at least 1.5 times the body
+     * type across) down its column over the characters the network gave other boxes: where such a
+     * headline runs beside a column of body text across a narrow blank, the network joins its lower
+     * characters to the body lines at their height, and the gutter split leaves them as pieces of
+     * one or two characters. Below the line, the connected components inside its column (within a
+     * third of its width of either side, none running further out), grouped into characters at
+     * the blanks between them, are taken while each character holds a component of display size
+     * (half the line's width, and 1.3 body heights) and the blank between them is under 0.8 of the
+     * line's width, and not across a horizontal rule; the line is extended to the last of them, and
+     * the boxes lying mostly inside the extension are dropped.
+     *
+     * @param lines  text regions, page px
+     * @param bin    the bilevel page
+     * @param cc     its connected components
+     * @param hRules horizontal rules, page px
+     * @param body   body type height, page px
+     * @return the regions, vertical headlines extended
+     */
+    static List<TextRegion> extendDisplayColumns(List<TextRegion> lines, BinaryImage bin,
+            PageSegmenter.Components cc, List<Bbox> hRules, int body) {
+        List<TextRegion> out = new ArrayList<>(lines);
+        int s = bin.scale();
+        for (int i = 0; i < out.size(); i++) {
+            TextRegion v = out.get(i);
+            Bbox b = v.bbox();
+            if (v.kind() != TextRegion.Kind.VERTICAL || b.width() < 1.5 * body || b.height() < 2 * b.width()) {
+                continue;
+            }
+            int w = b.width(), slack = w / 3;
+            int lo = b.x0() - slack, hi = b.x1() + slack;
+            // components below the line that reach into its column, top first
+            List<int[]> below = new ArrayList<>();
+            for (int c = 0; c < cc.count; c++) {
+                int x0 = cc.x0[c] * s, x1 = cc.x1[c] * s, y0 = cc.y0[c] * s, y1 = cc.y1[c] * s;
+                if (y1 > b.y1() && x1 > b.x0() && x0 < b.x1()) {
+                    below.add(new int[] {x0, y0, x1, y1});
+                }
+            }
+            below.sort((p, q) -> Integer.compare(p[1], q[1]));
+            // characters: runs of components between blanks; a run holding no component of display
+            // size (body type, e.g. the lines of an article set under the headline) ends the column
+            double display = Math.max(0.5 * w, 1.3 * body);
+            int end = b.y1(), runTop = -1, runBottom = -1, runLargest = 0;
+            for (int[] c : below) {
+                if (runTop >= 0 && c[1] > runBottom + 0.1 * w) {
+                    if (runLargest < display) {
+                        runTop = -1;
+                        break;
+                    }
+                    end = runBottom;
+                    runTop = -1;
+                }
+                int from = end, to = c[1];
+                boolean ruled = hRules.stream().anyMatch(r -> r.y1() >= Math.min(from, to) && r.y0() <= Math.max(from, to)
+                        && r.x0() < b.x1() && r.x1() > b.x0());
+                if (runTop < 0 && c[1] >= end + 0.8 * w || c[0] < lo || c[2] > hi || c[3] - c[1] > 1.5 * w || ruled) {
+                    break;
+                }
+                if (runTop < 0) {
+                    runTop = c[1];
+                    runBottom = c[3];
+                    runLargest = 0;
+                }
+                runBottom = Math.max(runBottom, c[3]);
+                runLargest = Math.max(runLargest, Math.max(c[2] - c[0], c[3] - c[1]));
+            }
+            if (runTop >= 0 && runLargest >= display) {
+                end = runBottom;
+            }
+            if (end - b.y1() < w / 2) {
+                continue;
+            }
+            Bbox grown = new Bbox(b.x0(), b.y0(), b.x1(), end);
+            Bbox added = new Bbox(lo, b.y1(), hi, end);
+            List<TextRegion> kept = new ArrayList<>();
+            for (int j = 0; j < out.size(); j++) {
+                TextRegion r = out.get(j);
+                if (j == i) {
+                    kept.add(new TextRegion(grown, v.kind(), v.textHeight()));
+                } else if (overlapShare(r.bbox(), added) < 0.6) {
+                    kept.add(r);
+                }
+            }
+            out = kept;
+            i = out.indexOf(new TextRegion(grown, v.kind(), v.textHeight()));
+        }
+        return out;
+    }
+
+    /** @return the share of {@code a}'s area inside {@code b} */
+    private static double overlapShare(Bbox a, Bbox b) {
+        long ix = Math.max(0, Math.min(a.x1(), b.x1()) - Math.max(a.x0(), b.x0()));
+        long iy = Math.max(0, Math.min(a.y1(), b.y1()) - Math.max(a.y0(), b.y0()));
+        return (double) (ix * iy) / Math.max(1L, (long) a.width() * a.height());
     }
 
     /**

@@ -128,6 +128,59 @@ class DbDetectorTest {
     }
 
     @Test
+    void aVerticalHeadlineBesideBodyLinesIsCarriedDownItsColumnOverThePiecesOfItsLowerCharacters() {
+        // a vertical headline of 8 characters of 110 px beside lines of 36 px body type 40 px away,
+        // an article's lines running under it across the page
+        int em = 110, body = 36, x = 40, top = 40, bodyX = x + em + 40;
+        BufferedImage img = new BufferedImage(900, top + 8 * em + 40 + 4 * 50 + 40, BufferedImage.TYPE_BYTE_GRAY);
+        Graphics2D g = img.createGraphics();
+        g.setRenderingHint(RenderingHints.KEY_TEXT_ANTIALIASING, RenderingHints.VALUE_TEXT_ANTIALIAS_ON);
+        g.setColor(java.awt.Color.WHITE);
+        g.fillRect(0, 0, img.getWidth(), img.getHeight());
+        g.setColor(java.awt.Color.BLACK);
+        g.setFont(PageRenderer.font(PageRenderer.Face.SANS_BOLD, em));
+        String headline = "弱視七旬婦隱蔽年";
+        for (int i = 0; i < headline.length(); i++) {
+            g.drawString(headline.substring(i, i + 1), x, top + (i + 1) * em - em / 8);
+        }
+        g.setFont(PageRenderer.font(PageRenderer.Face.SANS, body));
+        int pitch = 50, rows = (8 * em) / pitch;
+        for (int i = 0; i < rows; i++) {
+            g.drawString("出街日日留在屋企坐住同一張梳化由朝坐到晚", bodyX, top + (i + 1) * pitch - 8);
+        }
+        int under = top + 8 * em + 40;
+        for (int i = 0; i < 4; i++) {
+            g.drawString("手術後有一刻開心過唔使戴眼鏡都睇得好清楚仲同阿仔去旅行", x, under + (i + 1) * pitch - 8);
+        }
+        g.dispose();
+        GrayImage gray = new PagePreprocessor().toGray(img);
+        BinaryImage bin = BinaryImage.of(gray, PageSegmenter.SCALE);
+        // as the network leaves it: the upper half a vertical line, each lower character a piece
+        // reaching into the body line beside it; the body lines; the lines under the headline
+        List<TextRegion> given = new ArrayList<>();
+        given.add(new TextRegion(new Bbox(x - 4, top, x + em + 4, top + 4 * em), TextRegion.Kind.VERTICAL, em));
+        for (int i = 4; i < 8; i++) {
+            given.add(new TextRegion(new Bbox(x - 4, top + i * em + 6, bodyX + 20, top + (i + 1) * em - 6), TextRegion.Kind.LINE, em));
+        }
+        for (int i = 0; i < rows; i++) {
+            given.add(new TextRegion(new Bbox(bodyX + 30, top + i * pitch + 4, 880, top + (i + 1) * pitch), TextRegion.Kind.LINE, body));
+        }
+        for (int i = 0; i < 4; i++) {
+            given.add(new TextRegion(new Bbox(x, under + i * pitch + 4, 880, under + (i + 1) * pitch), TextRegion.Kind.LINE, body));
+        }
+        List<TextRegion> out = DbDetector.extendDisplayColumns(given, bin, PageSegmenter.Components.label(bin), List.of(), body);
+        List<TextRegion> vertical = out.stream().filter(r -> r.kind() == TextRegion.Kind.VERTICAL).toList();
+        assertEquals(1, vertical.size(), "one vertical headline: " + out);
+        Bbox v = vertical.get(0).bbox();
+        assertTrue(v.y1() > top + 8 * em - em / 3 && v.y1() < under, "down to its last character, not into the lines under it: " + v);
+        assertEquals(given.size() - 4, out.size(), "the four pieces dropped, every body line kept: " + out);
+        // under a rule across its column the headline is not carried on
+        List<TextRegion> ruled = DbDetector.extendDisplayColumns(given, bin, PageSegmenter.Components.label(bin),
+                List.of(new Bbox(0, top + 4 * em, 900, top + 4 * em + 3)), body);
+        assertEquals(given, ruled);
+    }
+
+    @Test
     void bodyCharactersOfNinePixelsAt100DpiAreFound() {
         // the column page at a quarter of its size: body em 11 px, ink about 9 px, gutter 10 px
         BufferedImage small = scale(columns.image(), 0.25);
