@@ -675,10 +675,7 @@ public final class DbDetector implements LineDetector {
                     if (across < 0.6 * Math.min(p.width(), q.width()) || gap >= 0.6 * type) {
                         continue;
                     }
-                    int gy0 = Math.min(p.y1(), q.y0()), gy1 = Math.max(p.y1(), q.y0());
-                    boolean ruled = hRules.stream().anyMatch(r -> r.y1() >= gy0 && r.y0() <= gy1
-                            && r.x0() < Math.max(p.x1(), q.x1()) && r.x1() > Math.min(p.x0(), q.x0()));
-                    if (ruled) {
+                    if (ruleBetween(hRules, p.y1(), q.y0(), Math.min(p.x0(), q.x0()), Math.max(p.x1(), q.x1()))) {
                         continue;
                     }
                     TextRegion m = new TextRegion(Bbox.union(List.of(p, q)), TextRegion.Kind.VERTICAL,
@@ -746,10 +743,8 @@ public final class DbDetector implements LineDetector {
                     end = runBottom;
                     runTop = -1;
                 }
-                int from = end, to = c[1];
-                boolean ruled = hRules.stream().anyMatch(r -> r.y1() >= Math.min(from, to) && r.y0() <= Math.max(from, to)
-                        && r.x0() < b.x1() && r.x1() > b.x0());
-                if (runTop < 0 && c[1] >= end + 0.8 * w || c[0] < lo || c[2] > hi || c[3] - c[1] > 1.5 * w || ruled) {
+                if (runTop < 0 && c[1] >= end + 0.8 * w || c[0] < lo || c[2] > hi || c[3] - c[1] > 1.5 * w
+                        || ruleBetween(hRules, end, c[1], b.x0(), b.x1())) {
                     break;
                 }
                 if (runTop < 0) {
@@ -769,18 +764,29 @@ public final class DbDetector implements LineDetector {
             Bbox grown = new Bbox(b.x0(), b.y0(), b.x1(), end);
             Bbox added = new Bbox(lo, b.y1(), hi, end);
             List<TextRegion> kept = new ArrayList<>();
+            int at = i;
             for (int j = 0; j < out.size(); j++) {
                 TextRegion r = out.get(j);
                 if (j == i) {
+                    at = kept.size();
                     kept.add(new TextRegion(grown, v.kind(), v.textHeight()));
                 } else if (overlapShare(r.bbox(), added) < 0.6) {
                     kept.add(r);
                 }
             }
             out = kept;
-            i = out.indexOf(new TextRegion(grown, v.kind(), v.textHeight()));
+            i = at;
         }
         return out;
+    }
+
+    /**
+     * @return whether a horizontal rule runs between rows {@code ya} and {@code yb} (either order,
+     *         page px) across the span {@code [x0, x1)}
+     */
+    private static boolean ruleBetween(List<Bbox> hRules, int ya, int yb, int x0, int x1) {
+        int lo = Math.min(ya, yb), hi = Math.max(ya, yb);
+        return hRules.stream().anyMatch(r -> r.y1() >= lo && r.y0() <= hi && r.x0() < x1 && r.x1() > x0);
     }
 
     /** @return the share of {@code a}'s area inside {@code b} */
@@ -909,27 +915,11 @@ public final class DbDetector implements LineDetector {
      *         (type so large that its strokes fill the area, such as a banner headline)
      */
     private static boolean textNotPhoto(Bbox photo, List<Box> boxes) {
-        long area = (long) photo.width() * photo.height();
-        for (Box b : boxes) {
-            int w = Math.min(b.bbox().x1(), photo.x1()) - Math.max(b.bbox().x0(), photo.x0());
-            int h = Math.min(b.bbox().y1(), photo.y1()) - Math.max(b.bbox().y0(), photo.y0());
-            if (w > 0 && h > 0 && (long) w * h >= 0.5 * area) {
-                return true;
-            }
-        }
-        return false;
+        return boxes.stream().anyMatch(b -> overlapShare(photo, b.bbox()) >= 0.5);
     }
 
     private static boolean insidePhoto(Bbox b, List<Bbox> photos) {
-        long area = (long) b.width() * b.height();
-        for (Bbox p : photos) {
-            int w = Math.min(b.x1(), p.x1()) - Math.max(b.x0(), p.x0());
-            int h = Math.min(b.y1(), p.y1()) - Math.max(b.y0(), p.y0());
-            if (w > 0 && h > 0 && (long) w * h >= 0.5 * area) {
-                return true;
-            }
-        }
-        return false;
+        return photos.stream().anyMatch(p -> overlapShare(b, p) >= 0.5);
     }
 
     /**
