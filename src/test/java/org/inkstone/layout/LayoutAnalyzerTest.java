@@ -72,6 +72,22 @@ class LayoutAnalyzerTest {
     }
 
     @Test
+    void theThresholdsAreTheRulesGiven() {
+        int h1 = add("地铁五号线今日开通", colX(0) + 40, 200, 80, 100);
+        column(0, 340, 12, "甲");
+        LayoutRules d = LayoutRules.DEFAULT;
+        LayoutRules.Lines l = d.lines();
+        // headline type must now be 3 body lines tall: the 100 px line over 56 px body lines is body
+        LayoutRules higher = new LayoutRules(new LayoutRules.Lines(l.sizeMinChars(), l.pitchMinChars(),
+                l.pitchSizeTolerance(), l.fallbackPitch(), 3.0, l.headlinePitch(), l.mastheadSize(), l.mastheadTop(),
+                l.headTop(), l.footTop(), l.furnitureTop(), l.jumpLineSize(), l.noiseConfidence(), l.shortLineChars(),
+                l.shortLineConfidence(), l.mastheadPanel()), d.titles(), d.columns(), d.vertical());
+
+        assertEquals(LineRole.HEADLINE, new LayoutAnalyzer().analyze(2, W, H, lines).roles().get(h1));
+        assertEquals(LineRole.BODY, new LayoutAnalyzer(higher).analyze(2, W, H, lines).roles().get(h1));
+    }
+
+    @Test
     void continuationWithRepeatedHeadlineIsOneModule() {
         int marker = add("◀◀上接1版①", colX(0), 120, 30, LINE - 4);
         int repeated = add("地铁五号线今日开通运营", colX(0), 200, 80, 100);

@@ -1,0 +1,310 @@
+package org.inkstone.layout;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.inkstone.model.Bbox;
+import org.inkstone.model.OcrLine;
+import org.inkstone.text.Paragraphs;
+
+/**
+ * Columns and modules of horizontal text: body lines clustered into columns by their left edges,
+ * columns cut into segments at blanks and jump lines, and each segment joined to the module of
+ * its title, of its continuation line, or of its neighbours (see {@link LayoutAnalyzer} for the
+ * order of preference). Thresholds: {@link LayoutRules.Columns}.
+ */
+final class HorizontalModules {
+
+    /** A text column: its lines' horizontal extent and its segments top to bottom. */
+    private record Column(int x0, int x1, List<Segment> segments) {
+    }
+
+    /** A run of lines in one column. */
+    private record Segment(int column, List<Integer> lines, Bbox box) {
+        int y0() {
+            return box.y0();
+        }
+
+        int y1() {
+            return box.y1();
+        }
+    }
+
+    private final LayoutRules.Columns rules;
+    private final TitleStructure titles;
+
+    HorizontalModules(LayoutRules.Columns rules, TitleStructure titles) {
+        this.rules = rules;
+        this.titles = titles;
+    }
+
+    /**
+     * The modules of a page's horizontal lines, in reading order (by their first segment's column,
+     * then height; title-only modules last).
+     *
+     * @param lines     the page's horizontal lines
+     * @param page      their roles, markers and body type
+     * @param pageWidth page image width, px
+     * @return the modules
+     */
+    List<PageLayout.Module> modules(List<OcrLine> lines, LineClassifier.Classified page, int pageWidth) {
+        List<LineRole> roles = page.roles();
+        Map<Integer, JumpMarker> markers = page.markers();
+        double bodyH = page.body().size(), pitch = page.body().pitch();
+        double colWidth = Measure.median(indices(roles, LineRole.BODY).stream()
+                .filter(i -> Measure.chars(lines.get(i)) >= rules.widthMinChars())
+                .mapToDouble(i -> lines.get(i).bbox().width()).toArray(), pageWidth / 6.0);
+        List<Column> columns = columns(lines, roles, colWidth);
+        List<TitleStructure.Group> headlines = titles.groups(lines, indices(roles, LineRole.HEADLINE), pitch);
+        // a headline right below a continuation line repeats the continued article's headline
+        Map<TitleStructure.Group, Integer> repeatOf = new HashMap<>();
+        for (var e : markers.entrySet()) {
+            if (roles.get(e.getKey()) != LineRole.JUMP_TO) {
+                continue;
+            }
+            Bbox mb = lines.get(e.getKey()).bbox();
+            for (TitleStructure.Group g : headlines) {
+                if (g.box().y0() >= mb.y1() - rules.repeatAbove() * bodyH && g.box().y0() <= mb.y1() + rules.repeatBelow() * bodyH
+                        && g.box().x0() < mb.x0() + colWidth && g.box().x1() > mb.x0()) {
+                    repeatOf.put(g, e.getKey());
+                }
+            }
+        }
+        Map<Segment, Anchor> anchorOf = new HashMap<>();
+        List<Segment> done = new ArrayList<>();
+        for (Column col : columns) {
+            Segment prevInCol = null;
+            for (Segment s : col.segments) {
+                done.add(s);
+                int first = s.lines.get(0);
+                if (roles.get(first) == LineRole.JUMP_TO) {
+                    anchorOf.put(s, new Anchor.Continuation(first));
+                } else {
+                    TitleStructure.Group best = headlineAbove(headlines, col, s, prevInCol, bodyH);
+                    if (best != null) {
+                        anchorOf.put(s, repeatOf.containsKey(best) ? new Anchor.Continuation(repeatOf.get(best))
+                                : new Anchor.Title(headlines.indexOf(best)));
+                    }
+                }
+                prevInCol = s;
+            }
+        }
+        // segments without a title of their own: a module's columns start together, so first a
+        // neighbouring column's segment starting at the same height, then the segment above in the column
+        boolean changed = true;
+        while (changed) {
+            changed = false;
+            for (int c = 0; c < columns.size(); c++) {
+                Segment prevInCol = null;
+                for (Segment s : columns.get(c).segments) {
+                    Segment above = prevInCol;
+                    prevInCol = s;
+                    if (anchorOf.containsKey(s)) {
+                        continue;
+                    }
+                    // a byline or subhead of one or two lines set apart under a headline opens its column
+                    Anchor a = above != null && above.lines.size() <= rules.openerLines()
+                            && s.y0() - above.y1() < rules.openerGap() * bodyH ? anchorOf.get(above) : null;
+                    if (a == null && c > 0) {
+                        a = neighbour(columns.get(c - 1), s, anchorOf, rules.alignedStart() * bodyH, true);
+                    }
+                    if (a == null && c + 1 < columns.size()) {
+                        a = neighbour(columns.get(c + 1), s, anchorOf, rules.alignedStart() * bodyH, true);
+                    }
+                    if (a != null) {
+                        anchorOf.put(s, a);
+                        changed = true;
+                    }
+                }
+            }
+        }
+        int headless = 0;
+        for (int c = 0; c < columns.size(); c++) {
+            Segment prevInCol = null;
+            for (Segment s : columns.get(c).segments) {
+                if (!anchorOf.containsKey(s)) {
+                    Anchor a = prevInCol != null ? anchorOf.get(prevInCol) : null;
+                    if (a == null && c > 0) {
+                        a = neighbour(columns.get(c - 1), s, anchorOf, 0, false);
+                    }
+                    anchorOf.put(s, a != null ? a : new Anchor.Headless(headless++));
+                }
+                prevInCol = s;
+            }
+        }
+        // modules in order of their first segment's column, then height
+        Map<Anchor, List<Segment>> byAnchor = new LinkedHashMap<>();
+        done.sort(Comparator.comparingInt((Segment s) -> s.column).thenComparingInt(Segment::y0));
+        for (Segment s : done) {
+            byAnchor.computeIfAbsent(anchorOf.get(s), k -> new ArrayList<>()).add(s);
+        }
+        List<PageLayout.Module> modules = new ArrayList<>();
+        for (var e : byAnchor.entrySet()) {
+            List<Integer> head = new ArrayList<>();
+            if (e.getKey() instanceof Anchor.Title t) {
+                head.addAll(headlines.get(t.group()).lines());
+            } else if (e.getKey() instanceof Anchor.Continuation c) {
+                repeatOf.forEach((g, m) -> {
+                    if (m == c.line()) {
+                        head.addAll(g.lines());
+                    }
+                });
+            }
+            List<Integer> body = new ArrayList<>();
+            List<Bbox> boxes = new ArrayList<>();
+            head.forEach(i -> boxes.add(lines.get(i).bbox()));
+            JumpMarker from = null, to = null;
+            Paragraphs text = new Paragraphs(pitch);
+            for (Segment s : e.getValue()) {
+                Column col = columns.get(s.column);
+                for (int i : s.lines) {
+                    boxes.add(lines.get(i).bbox());
+                    LineRole r = roles.get(i);
+                    if (r == LineRole.JUMP_FROM) {
+                        from = markers.get(i);
+                    } else if (r == LineRole.JUMP_TO) {
+                        to = markers.get(i);
+                    } else {
+                        body.add(i);
+                        text.add(lines.get(i), col.x0, col.x1);
+                    }
+                }
+            }
+            if (body.isEmpty() && head.isEmpty()) {
+                continue;
+            }
+            modules.add(new PageLayout.Module(head, body, text.paragraphs(), from, to, Bbox.union(boxes)));
+        }
+        // a title that heads no column segment is a piece of the title beside it on the same row
+        // (the recogniser cut the line), or else a title-only module
+        for (int g = 0; g < headlines.size(); g++) {
+            TitleStructure.Group grp = headlines.get(g);
+            if (byAnchor.containsKey(new Anchor.Title(g)) || repeatOf.containsKey(grp)) {
+                continue;
+            }
+            int host = -1;
+            int bestGap = Integer.MAX_VALUE;
+            for (int m = 0; m < modules.size(); m++) {
+                PageLayout.Module mod = modules.get(m);
+                if (mod.headline().isEmpty()) {
+                    continue;
+                }
+                int gap = titles.gapBeside(Measure.box(lines, mod.headline()), grp, pitch);
+                if (gap < bestGap) {
+                    host = m;
+                    bestGap = gap;
+                }
+            }
+            if (host >= 0) {
+                PageLayout.Module mod = modules.get(host);
+                List<Integer> head = new ArrayList<>(mod.headline());
+                head.addAll(grp.lines());
+                head.sort(Comparator.comparingInt((Integer i) -> lines.get(i).bbox().y0() / Math.max(1, (int) bodyH))
+                        .thenComparingInt(i -> lines.get(i).bbox().x0()));
+                modules.set(host, new PageLayout.Module(head, mod.body(), mod.paragraphs(), mod.jumpFrom(), mod.jumpTo(),
+                        Bbox.union(List.of(mod.bbox(), grp.box()))));
+            } else {
+                modules.add(new PageLayout.Module(grp.lines(), List.of(), List.of(), null, null, grp.box()));
+            }
+        }
+        return modules;
+    }
+
+    /** The nearest title above a segment, below the previous segment of its column, over its column. */
+    private TitleStructure.Group headlineAbove(List<TitleStructure.Group> headlines, Column col, Segment s,
+                                               Segment prevInCol, double bodyH) {
+        double floor = prevInCol == null ? Double.NEGATIVE_INFINITY : prevInCol.y1() - rules.headlineFloor() * bodyH;
+        TitleStructure.Group best = null;
+        for (TitleStructure.Group g : headlines) {
+            Bbox gb = g.box();
+            int overlap = Math.min(gb.x1(), col.x1) - Math.max(gb.x0(), col.x0);
+            // the headline's middle lies above the segment (headline boxes may reach into the first body line)
+            if (gb.y0() + gb.height() / 2 <= s.y0() && gb.y1() >= floor && overlap >= rules.headlineOverColumn() * (col.x1 - col.x0)
+                    && (best == null || gb.y1() > best.box().y1())) {
+                best = g;
+            }
+        }
+        return best;
+    }
+
+    /**
+     * The anchor of the segment of a neighbouring column that overlaps {@code s} in height (and,
+     * when {@code aligned}, starts within {@code alignTol} px of it), the one starting nearest.
+     */
+    private static Anchor neighbour(Column next, Segment s, Map<Segment, Anchor> anchorOf, double alignTol,
+                                    boolean aligned) {
+        Segment best = null;
+        for (Segment l : next.segments) {
+            boolean overlaps = l.y0() < s.y1() && l.y1() > s.y0();
+            boolean ok = aligned ? overlaps && Math.abs(l.y0() - s.y0()) <= alignTol : overlaps;
+            if (ok && (best == null || Math.abs(l.y0() - s.y0()) < Math.abs(best.y0() - s.y0()))) {
+                best = l;
+            }
+        }
+        return best == null ? null : anchorOf.get(best);
+    }
+
+    private List<Column> columns(List<OcrLine> lines, List<LineRole> roles, double colWidth) {
+        List<Integer> members = new ArrayList<>();
+        for (int i = 0; i < lines.size(); i++) {
+            LineRole r = roles.get(i);
+            if (r == LineRole.BODY || r == LineRole.JUMP_FROM || r == LineRole.JUMP_TO) {
+                members.add(i);
+            }
+        }
+        members.sort(Comparator.comparingInt(i -> lines.get(i).bbox().x0()));
+        List<List<Integer>> clusters = new ArrayList<>();
+        int prevX = Integer.MIN_VALUE;
+        for (int i : members) {
+            int x = lines.get(i).bbox().x0();
+            if (clusters.isEmpty() || x - prevX > rules.columnGap() * colWidth) {
+                clusters.add(new ArrayList<>());
+            }
+            clusters.get(clusters.size() - 1).add(i);
+            prevX = x;
+        }
+        double bodyH = Measure.median(members.stream().mapToDouble(i -> lines.get(i).bbox().height()).toArray(), 1);
+        List<Column> columns = new ArrayList<>();
+        for (List<Integer> cl : clusters) {
+            int x0 = (int) Measure.percentile(cl.stream().mapToDouble(i -> lines.get(i).bbox().x0()).toArray(), rules.edgePercentile());
+            int x1 = (int) Measure.percentile(cl.stream().mapToDouble(i -> lines.get(i).bbox().x1()).toArray(), 1 - rules.edgePercentile());
+            cl.sort(Comparator.comparingInt(i -> lines.get(i).bbox().y0()));
+            Column col = new Column(x0, x1, new ArrayList<>());
+            List<Integer> run = new ArrayList<>();
+            for (int i : cl) {
+                OcrLine l = lines.get(i);
+                boolean breakBefore = !run.isEmpty()
+                        && (l.bbox().y0() - lines.get(run.get(run.size() - 1)).bbox().y1() > rules.segmentGap() * bodyH
+                        || roles.get(i) == LineRole.JUMP_TO
+                        || roles.get(run.get(run.size() - 1)) == LineRole.JUMP_FROM);
+                if (breakBefore) {
+                    col.segments.add(segment(columns.size(), run, lines));
+                    run = new ArrayList<>();
+                }
+                run.add(i);
+            }
+            if (!run.isEmpty()) {
+                col.segments.add(segment(columns.size(), run, lines));
+            }
+            columns.add(col);
+        }
+        return columns;
+    }
+
+    private static Segment segment(int column, List<Integer> run, List<OcrLine> lines) {
+        return new Segment(column, List.copyOf(run), Measure.box(lines, run));
+    }
+
+    static List<Integer> indices(List<LineRole> roles, LineRole role) {
+        List<Integer> out = new ArrayList<>();
+        for (int i = 0; i < roles.size(); i++) {
+            if (roles.get(i) == role) {
+                out.add(i);
+            }
+        }
+        return out;
+    }
+}

@@ -1,0 +1,152 @@
+package org.inkstone.layout;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.regex.Pattern;
+import org.inkstone.model.Bbox;
+import org.inkstone.model.OcrLine;
+
+/**
+ * Line classification: the {@link LineRole} of every line of a page, from its size against the
+ * body type, its place on the page and its text (jump markers, captions, page furniture).
+ * Thresholds: {@link LayoutRules.Lines}.
+ */
+final class LineClassifier {
+
+    /** Photo credits and caption openings: {@code …摄}, {@code …供图}, {@code 图为…}. */
+    static final Pattern CAPTION = Pattern.compile("(摄|供图|供圖|翻拍)\\s*[)）]?\\s*$|^\\s*(图为|图：|图:)");
+    /** Page furniture: date line, page label, editor line, weekday. */
+    static final Pattern FURNITURE = Pattern.compile(
+            "\\d{4}\\s*年\\s*\\d{1,2}\\s*月\\s*\\d{1,2}\\s*日|第\\s*[0-9O]{1,3}\\s*版|责任编辑|编辑[:：]|星期[一二三四五六日天]|版\\s*[·・]");
+
+    /**
+     * The lines' roles.
+     *
+     * @param roles   role of each line, same indices as the lines
+     * @param markers the jump and continuation markers, by line index
+     * @param body    the body type the roles were judged by
+     */
+    record Classified(List<LineRole> roles, Map<Integer, JumpMarker> markers, BodyType body) {
+    }
+
+    private final LayoutRules.Lines rules;
+
+    LineClassifier(LayoutRules.Lines rules) {
+        this.rules = rules;
+    }
+
+    /**
+     * Roles of a page's horizontal lines: masthead (front page only, with the lines level with
+     * it), running head, jump and continuation lines, noise, headline, caption, body.
+     *
+     * @param lines      the lines, boxes in px of the page image; not empty
+     * @param pageHeight page image height, px
+     * @param frontPage  whether this is the first page of the document (the one with a masthead)
+     * @return the roles and the body type they were judged by
+     */
+    Classified horizontal(List<OcrLine> lines, int pageHeight, boolean frontPage) {
+        BodyType body = BodyType.measure(lines, true, rules);
+        List<LineRole> roles = new ArrayList<>();
+        Map<Integer, JumpMarker> markers = new HashMap<>();
+        for (int i = 0; i < lines.size(); i++) {
+            OcrLine l = lines.get(i);
+            Optional<JumpMarker> m = jumpMarker(l, l.bbox().height(), body);
+            if (m.isPresent()) {
+                markers.put(i, m.get());
+            }
+            roles.add(role(l, m.orElse(null), body, pageHeight, frontPage));
+        }
+        // the masthead's side panel (date, issue number, weather) sits level with it
+        int mastheadBottom = -1;
+        for (int i = 0; i < lines.size(); i++) {
+            if (roles.get(i) == LineRole.MASTHEAD) {
+                mastheadBottom = Math.max(mastheadBottom, lines.get(i).bbox().y1());
+            }
+        }
+        for (int i = 0; i < lines.size(); i++) {
+            LineRole r = roles.get(i);
+            if (mastheadBottom >= 0 && lines.get(i).bbox().y0() < mastheadBottom + rules.mastheadPanel() * body.size()
+                    && (r == LineRole.BODY || r == LineRole.RUNNING_HEAD)) {
+                roles.set(i, LineRole.MASTHEAD);
+            }
+        }
+        return new Classified(roles, markers, body);
+    }
+
+    /**
+     * Roles of a page's vertical lines: jump and continuation lines, noise, headline, caption,
+     * body (vertical text has no masthead or running heads here).
+     *
+     * @param lines every line of the page
+     * @param down  indices of its vertical lines; not empty
+     * @return roles by position in {@code down}, markers by line index, and the vertical body type
+     */
+    Classified vertical(List<OcrLine> lines, List<Integer> down) {
+        BodyType body = BodyType.measure(down.stream().map(lines::get).toList(), false, rules);
+        List<LineRole> roles = new ArrayList<>();
+        Map<Integer, JumpMarker> markers = new HashMap<>();
+        for (int i : down) {
+            OcrLine l = lines.get(i);
+            Bbox b = l.bbox();
+            Optional<JumpMarker> m = jumpMarker(l, b.width(), body);
+            LineRole r;
+            if (m.isPresent()) {
+                markers.put(i, m.get());
+                r = m.get().kind();
+            } else if (noise(l)) {
+                r = LineRole.NOISE;
+            } else if (b.width() >= rules.headlineSize() * body.size()
+                    && (double) b.height() / Math.max(1, Measure.chars(l)) >= rules.headlinePitch() * body.pitch()) {
+                r = LineRole.HEADLINE;
+            } else if (CAPTION.matcher(l.text()).find()) {
+                r = LineRole.CAPTION;
+            } else {
+                r = LineRole.BODY;
+            }
+            roles.add(r);
+        }
+        return new Classified(roles, markers, body);
+    }
+
+    private Optional<JumpMarker> jumpMarker(OcrLine l, int size, BodyType body) {
+        return size < rules.jumpLineSize() * body.size() ? JumpMarker.parseLine(l.text()) : Optional.empty();
+    }
+
+    private boolean noise(OcrLine l) {
+        return l.confidence() < rules.noiseConfidence()
+                || Measure.chars(l) <= rules.shortLineChars() && l.confidence() < rules.shortLineConfidence();
+    }
+
+    private LineRole role(OcrLine l, JumpMarker marker, BodyType body, int pageHeight, boolean frontPage) {
+        Bbox b = l.bbox();
+        double charW = (double) b.width() / Math.max(1, Measure.chars(l));
+        // Headline type is larger than body type: judged by character pitch and line height.
+        // Line boxes carry a few pixels of margin (which brings the ratio of a headline to body
+        // line heights towards 1), and a short justified body line has a wide pitch, so both must agree.
+        boolean big = b.height() >= rules.headlineSize() * body.size() && charW >= rules.headlinePitch() * body.pitch();
+        if (frontPage && b.height() >= rules.mastheadSize() * body.size() && b.y0() < rules.mastheadTop() * pageHeight
+                && charW >= rules.headlinePitch() * body.pitch()) {
+            return LineRole.MASTHEAD;
+        }
+        if (marker != null) {
+            return marker.kind();
+        }
+        if (!big && (b.y1() <= rules.headTop() * pageHeight || b.y0() >= rules.footTop() * pageHeight
+                || b.y0() < rules.furnitureTop() * pageHeight && FURNITURE.matcher(l.text()).find())) {
+            return LineRole.RUNNING_HEAD;
+        }
+        if (noise(l)) {
+            return LineRole.NOISE;
+        }
+        if (big) {
+            return LineRole.HEADLINE;
+        }
+        if (CAPTION.matcher(l.text()).find()) {
+            return LineRole.CAPTION;
+        }
+        return LineRole.BODY;
+    }
+}
