@@ -17,7 +17,9 @@ import org.inkstone.text.ChineseText;
  * joined by jump lines become one article spanning the pages. A jump line {@code 下转q版k} on
  * page p is matched to a continuation line {@code 上接p版k} on page q: by the circled number k
  * where both ends have a readable one, otherwise in reading order of the jump lines on page p
- * and of the continuation lines on page q (top to bottom, then left to right).
+ * and of the continuation lines on page q (top to bottom, then left to right). A paragraph
+ * whose sentence runs on across the jump (it ends without {@code 。！？…；}) continues in the
+ * first paragraph of the next fragment.
  */
 public final class ArticleAssembler {
 
@@ -131,7 +133,16 @@ public final class ArticleAssembler {
                 }
                 title = ChineseText.normalizePunctuation(ChineseText.removeSpacesAroundHan(t.toString()));
             }
-            m.paragraphs().forEach(par -> paragraphs.add(ChineseText.normalizePunctuation(par)));
+            for (int q = 0; q < m.paragraphs().size(); q++) {
+                String par = ChineseText.normalizePunctuation(m.paragraphs().get(q));
+                int last = paragraphs.size() - 1;
+                // a sentence that runs on across the jump continues its paragraph
+                if (q == 0 && k > 0 && last >= 0 && !ChineseText.endsSentence(paragraphs.get(last))) {
+                    paragraphs.set(last, paragraphs.get(last) + par);
+                } else {
+                    paragraphs.add(par);
+                }
+            }
             fragments.add(new Article.Fragment(p.page().pageNo(), m.bbox(), m.headline(), m.body()));
             if (k + 1 < chain.size() && m.jumpFrom() != null) {
                 jumps.add(new Article.Jump(p.page().pageNo(), chain.get(k + 1).page().pageNo(), m.jumpFrom().marker()));

@@ -33,6 +33,28 @@ public final class ChineseText {
         return sb.toString();
     }
 
+    /** Marks that end a sentence, and the closing quotes and brackets that may follow them. */
+    private static final String SENTENCE_END = "。！？!?…；;", CLOSING = "”’」』）)》】\"'";
+
+    /**
+     * Whether a text ends a sentence: its last mark, after any closing quotes or brackets, is
+     * {@code 。！？…；} (or their half-width forms). A paragraph that runs on across a column, a
+     * jump or a line break does not.
+     *
+     * @param text any text; trailing white space is ignored
+     * @return true when the text ends with a sentence-final mark
+     */
+    public static boolean endsSentence(CharSequence text) {
+        int i = text.length() - 1;
+        while (i >= 0 && Character.isWhitespace(text.charAt(i))) {
+            i--;
+        }
+        while (i >= 0 && CLOSING.indexOf(text.charAt(i)) >= 0) {
+            i--;
+        }
+        return i >= 0 && SENTENCE_END.indexOf(text.charAt(i)) >= 0;
+    }
+
     /**
      * Removes white space that has a Chinese character (Han ideograph, CJK or full-width
      * punctuation) on either side, and folds other runs of white space to one space.

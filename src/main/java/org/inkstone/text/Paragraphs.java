@@ -8,8 +8,10 @@ import org.inkstone.model.OcrLine;
  * Joins the lines of a text column into paragraphs, Chinese style: lines are concatenated
  * without spaces; a new paragraph starts at a line indented by at least one character
  * (Chinese paragraphs open with a two-character indent) or after a line that ends more than
- * 1.5 characters short of the column's right edge. Vertical lines (竖排) are judged the same
- * way from the top and bottom of their block ({@link #addVertical}).
+ * 1.5 characters short of the column's right edge. A centred line (as far in from both edges,
+ * at least a character) after a full line that does not end a sentence is the wrapped end of a
+ * centred subhead: it continues that line and ends the paragraph. Vertical lines (竖排) are
+ * judged the same way from the top and bottom of their block ({@link #addVertical}).
  */
 public final class Paragraphs {
 
@@ -47,7 +49,9 @@ public final class Paragraphs {
     }
 
     private void append(String text, int indent, int shortfall) {
-        if (!current.isEmpty() && (indent >= 1.0 * pitch || lastWasShort)) {
+        boolean centred = indent >= 1.0 * pitch && Math.abs(indent - shortfall) < 1.0 * pitch;
+        boolean wrapped = centred && !current.isEmpty() && !lastWasShort && !ChineseText.endsSentence(current);
+        if (!current.isEmpty() && (indent >= 1.0 * pitch || lastWasShort) && !wrapped) {
             flush();
         }
         current.append(text);

@@ -19,6 +19,11 @@ class ArticleAssemblerTest {
 
     /** A page with two articles side by side, each ending with a jump line to page 4. */
     private static PageLayout front() {
+        return front("行");
+    }
+
+    /** The same, each front-page fragment's last line ending with {@code lastMark}. */
+    private static PageLayout front(String lastMark) {
         List<OcrLine> l = new ArrayList<>();
         String[] heads = {"甲文章的大标题在这里", "乙文章的大标题在这里"};
         for (int a = 0; a < 2; a++) {
@@ -26,7 +31,8 @@ class ArticleAssemblerTest {
             l.add(line(heads[a], x, 200, 80, 100));
             for (int c = 0; c < 2; c++) {
                 for (int i = 0; i < 10; i++) {
-                    l.add(line((a == 0 ? "甲" : "乙") + "文正文第" + c + "栏第" + i + "行", x + c * 440, 340 + i * 60, 40, 56));
+                    String end = c == 1 && i == 9 ? lastMark : "行";
+                    l.add(line((a == 0 ? "甲" : "乙") + "文正文第" + c + "栏第" + i + end, x + c * 440, 340 + i * 60, 40, 56));
                 }
             }
             l.add(line("(下转4版" + (a == 0 ? "①" : "②") + ")", x + 440 + 150, 340 + 10 * 60, 30, 56));
@@ -59,6 +65,16 @@ class ArticleAssemblerTest {
     @Test
     void joinsFragmentsInReadingOrderWithoutNumbers() {
         check(new ArticleAssembler().assemble("doc", List.of(front(), jumpPage(false))));
+    }
+
+    @Test
+    void aSentenceThatRunsOnAcrossTheJumpStaysOneParagraphAndAFinishedOneDoesNot() {
+        for (Article a : new ArticleAssembler().assemble("doc", List.of(front(), jumpPage(true)))) {
+            assertEquals(false, a.text().contains("\n"), "runs on across the jump: " + a.text());
+        }
+        for (Article a : new ArticleAssembler().assemble("doc", List.of(front("。"), jumpPage(true)))) {
+            assertEquals(true, a.text().contains("第9。\n"), "the sentence ends before the jump: " + a.text());
+        }
     }
 
     private static void check(List<Article> articles) {

@@ -57,4 +57,13 @@ class ChineseTextTest {
         assertEquals("第10l", ChineseText.fixDigitConfusions("第10l"));
         assertEquals("Iol2", ChineseText.fixDigitConfusions("Iol2"));
     }
+
+    @Test
+    void aSentenceEndsWithItsFinalMarkEvenInsideClosingQuotes() {
+        assertTrue(ChineseText.endsSentence("他说：“我们可以。”"));
+        assertTrue(ChineseText.endsSentence("真的吗？ "));
+        assertFalse(ChineseText.endsSentence("集团将根据客流"));
+        assertFalse(ChineseText.endsSentence("他说，"));
+        assertFalse(ChineseText.endsSentence(""));
+    }
 }
