@@ -77,7 +77,7 @@ public class StoredDocuments {
      * @return the layout of each page, same order (a failed page has no lines and an empty layout)
      */
     public List<PageLayout> layouts(List<PageRecord> pages) {
-        return pages.stream().map(p -> layout.analyze(p.pageNo(), p.width(), p.height(), p.lines())).toList();
+        return pages.stream().map(p -> layout.analyze(p.pageNo(), p.width(), p.height(), p.lines(), p.graphics())).toList();
     }
 
     /**

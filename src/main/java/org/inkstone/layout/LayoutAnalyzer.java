@@ -4,7 +4,9 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Objects;
+import org.inkstone.model.Bbox;
 import org.inkstone.model.OcrLine;
+import org.inkstone.model.PageGraphic;
 
 /**
  * Layout analysis of a newspaper page from its OCR lines: line roles, text columns, column
@@ -81,19 +83,33 @@ public final class LayoutAnalyzer {
      * @return roles, modules and reading order of the page
      */
     public PageLayout analyze(int pageNo, int width, int height, List<OcrLine> lines) {
+        return analyze(pageNo, width, height, lines, List.of());
+    }
+
+    /**
+     * @param pageNo   page number counted from 1
+     * @param width    page image width, px
+     * @param height   page image height, px
+     * @param lines    the page's OCR lines in stored order, boxes in px of the page image
+     * @param graphics the photos and rules line finding found on the page, boxes in px of the page
+     *                 image: the lines set under a photo are its caption
+     * @return roles, modules and reading order of the page
+     */
+    public PageLayout analyze(int pageNo, int width, int height, List<OcrLine> lines, List<PageGraphic> graphics) {
+        List<Bbox> photos = graphics.stream().filter(g -> g.kind() == PageGraphic.Kind.PHOTO).map(PageGraphic::bbox).toList();
         boolean[] isVertical = vertical.verticalLines(lines);
         List<Integer> across = new ArrayList<>(), down = new ArrayList<>();
         for (int i = 0; i < lines.size(); i++) {
             (isVertical[i] ? down : across).add(i);
         }
         if (down.isEmpty()) {
-            return horizontal(pageNo, width, height, lines);
+            return horizontal(pageNo, width, height, lines, photos);
         }
         List<LineRole> roles = new ArrayList<>(Collections.nCopies(lines.size(), LineRole.NOISE));
         List<PageLayout.Module> modules = new ArrayList<>();
         double bodyHeight = 0;
         if (!across.isEmpty()) {
-            PageLayout h = horizontal(pageNo, width, height, across.stream().map(lines::get).toList());
+            PageLayout h = horizontal(pageNo, width, height, across.stream().map(lines::get).toList(), photos);
             for (int k = 0; k < across.size(); k++) {
                 roles.set(across.get(k), h.roles().get(k));
             }
@@ -109,11 +125,11 @@ public final class LayoutAnalyzer {
     }
 
     /** Layout of a page's horizontal lines (see the class comment). */
-    private PageLayout horizontal(int pageNo, int width, int height, List<OcrLine> lines) {
+    private PageLayout horizontal(int pageNo, int width, int height, List<OcrLine> lines, List<Bbox> photos) {
         if (lines.isEmpty()) {
             return new PageLayout(pageNo, lines, List.of(), List.of(), 0);
         }
-        LineClassifier.Classified page = classifier.horizontal(lines, height, pageNo == 1);
+        LineClassifier.Classified page = classifier.horizontal(lines, height, pageNo == 1, photos);
         return new PageLayout(pageNo, lines, page.roles(), horizontal.modules(lines, page, width), page.body().size());
     }
 }

@@ -17,7 +17,7 @@ import org.inkstone.model.OcrLine;
 final class LineClassifier {
 
     /** Photo credits and caption openings: {@code …摄}, {@code …供图}, {@code 图为…}. */
-    static final Pattern CAPTION = Pattern.compile("(摄|供图|供圖|翻拍)\\s*[)）]?\\s*$|^\\s*(图为|图：|图:)");
+    static final Pattern CAPTION = Pattern.compile("(摄|攝|供图|供圖|翻拍)\\s*[)）]?\\s*$|^\\s*(图为|图：|图:)");
     /** Page furniture: date line, page label, editor line, weekday. */
     static final Pattern FURNITURE = Pattern.compile(
             "\\d{4}\\s*年\\s*\\d{1,2}\\s*月\\s*\\d{1,2}\\s*日|第\\s*[0-9O]{1,3}\\s*版|责任编辑|编辑[:：]|星期[一二三四五六日天]|版\\s*[·・]");
@@ -45,9 +45,10 @@ final class LineClassifier {
      * @param lines      the lines, boxes in px of the page image; not empty
      * @param pageHeight page image height, px
      * @param frontPage  whether this is the first page of the document (the one with a masthead)
+     * @param photos     boxes of the page's photos, px: the lines set under a photo are its caption
      * @return the roles and the body type they were judged by
      */
-    Classified horizontal(List<OcrLine> lines, int pageHeight, boolean frontPage) {
+    Classified horizontal(List<OcrLine> lines, int pageHeight, boolean frontPage, List<Bbox> photos) {
         BodyType body = BodyType.measure(lines, true, rules);
         List<LineRole> roles = new ArrayList<>();
         Map<Integer, JumpMarker> markers = new HashMap<>();
@@ -73,7 +74,53 @@ final class LineClassifier {
                 roles.set(i, LineRole.MASTHEAD);
             }
         }
+        captionsUnder(photos, lines, roles, body);
         return new Classified(roles, markers, body);
+    }
+
+    /**
+     * Marks the caption under each photo: the body lines starting just below it, mostly within
+     * its width, the lines of the same stack under them (a caption of several lines, whether
+     * or not it ends with a credit such as {@code …摄}) and a line beside one of them on its row
+     * (a credit set at the right). A caption line is never body text, so it
+     * is never joined to the column below the photo.
+     */
+    private void captionsUnder(List<Bbox> photos, List<OcrLine> lines, List<LineRole> roles, BodyType body) {
+        for (Bbox photo : photos) {
+            int last = -1;
+            for (int i = 0; i < lines.size(); i++) {
+                Bbox b = lines.get(i).bbox();
+                int within = Math.min(b.x1(), photo.x1()) - Math.max(b.x0(), photo.x0());
+                boolean under = b.y0() >= photo.y1() - rules.captionGap() * body.size() / 2
+                        && b.y0() - photo.y1() < rules.captionGap() * body.size();
+                if (under && within >= rules.captionWithin() * b.width()
+                        && (roles.get(i) == LineRole.BODY || roles.get(i) == LineRole.CAPTION)) {
+                    roles.set(i, LineRole.CAPTION);
+                    last = last < 0 || b.y1() > lines.get(last).bbox().y1() ? i : last;
+                }
+            }
+            for (boolean more = last >= 0; more; ) {
+                more = false;
+                Bbox c = lines.get(last).bbox();
+                for (int i = 0; i < lines.size(); i++) {
+                    Bbox b = lines.get(i).bbox();
+                    int within = Math.min(b.x1(), photo.x1()) - Math.max(b.x0(), photo.x0());
+                    int vOverlap = Math.min(b.y1(), c.y1()) - Math.max(b.y0(), c.y0());
+                    boolean next = b.y0() >= c.y1() - body.size() / 2
+                            && b.y0() - c.y1() < rules.captionLeading() * body.size()
+                            && Math.abs(b.x0() - c.x0()) <= body.pitch();
+                    // a credit set at the right end of the caption's last line
+                    boolean beside = vOverlap >= 0.5 * Math.min(b.height(), c.height())
+                            && within >= rules.captionWithin() * b.width();
+                    if (roles.get(i) == LineRole.BODY && (next || beside)) {
+                        roles.set(i, LineRole.CAPTION);
+                        last = next ? i : last;
+                        more = true;
+                        break;
+                    }
+                }
+            }
+        }
     }
 
     /**

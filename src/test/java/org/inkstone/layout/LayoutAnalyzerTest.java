@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.List;
 import org.inkstone.model.Bbox;
 import org.inkstone.model.OcrLine;
+import org.inkstone.model.PageGraphic;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -81,10 +82,37 @@ class LayoutAnalyzerTest {
         LayoutRules higher = new LayoutRules(new LayoutRules.Lines(l.sizeMinChars(), l.pitchMinChars(),
                 l.pitchSizeTolerance(), l.fallbackPitch(), 3.0, l.headlinePitch(), l.mastheadSize(), l.mastheadTop(),
                 l.headTop(), l.footTop(), l.furnitureTop(), l.jumpLineSize(), l.noiseConfidence(), l.shortLineChars(),
-                l.shortLineConfidence(), l.mastheadPanel()), d.titles(), d.columns(), d.vertical());
+                l.shortLineConfidence(), l.mastheadPanel(), l.captionGap(), l.captionWithin(), l.captionLeading()), d.titles(), d.columns(), d.vertical());
 
         assertEquals(LineRole.HEADLINE, new LayoutAnalyzer().analyze(2, W, H, lines).roles().get(h1));
         assertEquals(LineRole.BODY, new LayoutAnalyzer(higher).analyze(2, W, H, lines).roles().get(h1));
+    }
+
+    @Test
+    void theLinesSetUnderAPhotoAreItsCaptionAndNeverJoinTheColumnBelow() {
+        int h1 = add("地铁五号线今日开通", colX(0) + 40, 200, 80, 100);
+        List<Integer> left = column(0, 340, 20, "甲");
+        // a photo over columns 1-2, a caption of two lines under it (no credit), a credit beside its end
+        Bbox photo = new Bbox(colX(1), 340, colX(2) + COL, 900);
+        int cap1 = add("市民在新开通的地铁站内乘车出行体验新线路的便捷", colX(1), 910, 34, 40);
+        int cap2 = add("记者在现场看到车厢内秩序井然", colX(1), 954, 34, 40);
+        int credit = add("（王明）", colX(2) + COL - 4 * 34, 954, 34, 40);
+        List<Integer> under = column(1, 1040, 8, "乙");
+        List<Integer> under2 = column(2, 1040, 8, "丙");
+
+        PageLayout page = new LayoutAnalyzer().analyze(2, W, H, lines,
+                List.of(new PageGraphic(PageGraphic.Kind.PHOTO, photo)));
+
+        assertEquals(List.of(LineRole.CAPTION, LineRole.CAPTION, LineRole.CAPTION),
+                List.of(page.roles().get(cap1), page.roles().get(cap2), page.roles().get(credit)));
+        PageLayout.Module m = page.modules().get(0);
+        assertEquals(List.of(h1), m.headline());
+        List<Integer> order = new ArrayList<>(left);
+        order.addAll(under);
+        order.addAll(under2);
+        assertEquals(order, m.body(), "the columns under the photo continue the article; the caption is not in it");
+        // without the photo the same lines are body text
+        assertEquals(LineRole.BODY, new LayoutAnalyzer().analyze(2, W, H, lines).roles().get(cap2));
     }
 
     @Test
