@@ -55,6 +55,7 @@ import org.inkstone.model.PageGraphic;
  */
 public final class LayoutAnalyzer {
 
+    private final LayoutRules rules;
     private final LineClassifier classifier;
     private final HorizontalModules horizontal;
     private final VerticalModules vertical;
@@ -69,6 +70,7 @@ public final class LayoutAnalyzer {
      * @throws NullPointerException if {@code rules} or one of its parts is null
      */
     public LayoutAnalyzer(LayoutRules rules) {
+        this.rules = rules;
         this.classifier = new LineClassifier(Objects.requireNonNull(rules.lines()));
         this.horizontal = new HorizontalModules(Objects.requireNonNull(rules.columns()),
                 new TitleStructure(Objects.requireNonNull(rules.titles())));
@@ -97,6 +99,12 @@ public final class LayoutAnalyzer {
      */
     public PageLayout analyze(int pageNo, int width, int height, List<OcrLine> lines, List<PageGraphic> graphics) {
         List<Bbox> photos = graphics.stream().filter(g -> g.kind() == PageGraphic.Kind.PHOTO).map(PageGraphic::bbox).toList();
+        RowPieces rows = RowPieces.join(lines, rules.lines());
+        return rows.expand(joined(pageNo, width, height, rows.lines(), photos), lines);
+    }
+
+    /** Layout of a page whose line pieces are joined ({@link RowPieces}). */
+    private PageLayout joined(int pageNo, int width, int height, List<OcrLine> lines, List<Bbox> photos) {
         boolean[] isVertical = vertical.verticalLines(lines);
         List<Integer> across = new ArrayList<>(), down = new ArrayList<>();
         for (int i = 0; i < lines.size(); i++) {

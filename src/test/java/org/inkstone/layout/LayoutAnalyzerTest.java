@@ -82,7 +82,7 @@ class LayoutAnalyzerTest {
         LayoutRules higher = new LayoutRules(new LayoutRules.Lines(l.sizeMinChars(), l.pitchMinChars(),
                 l.pitchSizeTolerance(), l.fallbackPitch(), 3.0, l.headlinePitch(), l.mastheadSize(), l.mastheadTop(),
                 l.headTop(), l.footTop(), l.furnitureTop(), l.jumpLineSize(), l.noiseConfidence(), l.shortLineChars(),
-                l.shortLineConfidence(), l.mastheadPanel(), l.captionGap(), l.captionWithin(), l.captionLeading()), d.titles(), d.columns(), d.vertical());
+                l.shortLineConfidence(), l.mastheadPanel(), l.captionGap(), l.captionWithin(), l.captionLeading(), l.rowPieceGap(), l.rowPieceWidth(), l.rowPieceStarts()), d.titles(), d.columns(), d.vertical());
 
         assertEquals(LineRole.HEADLINE, new LayoutAnalyzer().analyze(2, W, H, lines).roles().get(h1));
         assertEquals(LineRole.BODY, new LayoutAnalyzer(higher).analyze(2, W, H, lines).roles().get(h1));
@@ -113,6 +113,36 @@ class LayoutAnalyzerTest {
         assertEquals(order, m.body(), "the columns under the photo continue the article; the caption is not in it");
         // without the photo the same lines are body text
         assertEquals(LineRole.BODY, new LayoutAnalyzer().analyze(2, W, H, lines).roles().get(cap2));
+    }
+
+    @Test
+    void aBodyLineCutAfterAFullWidthCommaIsOneLineAndAColumnStartNextToAnotherColumnIsNot() {
+        int h1 = add("地铁五号线今日开通", colX(0) + 40, 200, 80, 100);
+        List<Integer> c1 = column(0, 340, 6, "甲");
+        // column 0's next line cut into two pieces at the blank half cell after its comma
+        int left = add("政治课题上团结一，", colX(0), 340 + 6 * LINE, PITCH, LINE - 4);
+        int right = add("并与", colX(0) + 9 * PITCH + 10, 340 + 6 * LINE, PITCH, LINE - 4);
+        List<Integer> c1b = column(0, 340 + 7 * LINE, 5, "乙");
+        // column 1 starts each line at its own left edge; one of its lines is two characters long
+        List<Integer> c2 = column(1, 340, 5, "丙");
+        int shortLine = add("作。", colX(1), 340 + 5 * LINE, PITCH, LINE - 4);
+        List<Integer> c2b = column(1, 340 + 6 * LINE, 6, "丁");
+
+        PageLayout page = new LayoutAnalyzer().analyze(2, W, H, lines);
+
+        assertEquals(1, page.modules().size(), "one article: " + page.modules());
+        PageLayout.Module m = page.modules().get(0);
+        assertEquals(List.of(h1), m.headline());
+        List<Integer> order = new ArrayList<>(c1);
+        order.addAll(List.of(left, right));
+        order.addAll(c1b);
+        order.addAll(c2);
+        order.add(shortLine);
+        order.addAll(c2b);
+        assertEquals(order, m.body());
+        String text = String.join("", m.paragraphs());
+        assertTrue(text.contains("团结一，并与乙"), text);
+        assertTrue(text.contains("作。丁"), text);
     }
 
     @Test
