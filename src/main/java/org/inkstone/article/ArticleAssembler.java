@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.Set;
 import org.inkstone.layout.JumpMarker;
 import org.inkstone.layout.PageLayout;
+import org.inkstone.layout.TitleParts;
 import org.inkstone.model.OcrLine;
 import org.inkstone.text.ChineseText;
 
@@ -119,19 +120,20 @@ public final class ArticleAssembler {
 
     private static Article article(String id, List<Piece> chain) {
         String title = "";
+        Article.Heading heading = Article.Heading.NONE;
         List<String> paragraphs = new ArrayList<>();
+        List<String> allLines = new ArrayList<>();
         List<Article.Fragment> fragments = new ArrayList<>();
         List<Article.Jump> jumps = new ArrayList<>();
         for (int k = 0; k < chain.size(); k++) {
             Piece p = chain.get(k);
             PageLayout.Module m = p.module();
+            List<OcrLine> lines = p.page().lines();
             if (title.isEmpty() && !m.headline().isEmpty()) {
-                List<OcrLine> lines = p.page().lines();
-                StringBuilder t = new StringBuilder();
-                for (int i : m.headline()) {
-                    t.append(lines.get(i).text()).append(' ');
-                }
-                title = ChineseText.normalizePunctuation(ChineseText.removeSpacesAroundHan(t.toString()));
+                TitleParts parts = TitleParts.of(lines, m.headline());
+                heading = new Article.Heading(titleText(lines, parts.kicker()), titleText(lines, parts.headline()),
+                        titleText(lines, parts.subtitle()));
+                title = titleText(lines, m.headline());
             }
             for (int q = 0; q < m.paragraphs().size(); q++) {
                 String par = ChineseText.normalizePunctuation(m.paragraphs().get(q));
@@ -143,11 +145,39 @@ public final class ArticleAssembler {
                     paragraphs.add(par);
                 }
             }
-            fragments.add(new Article.Fragment(p.page().pageNo(), m.bbox(), m.headline(), m.body()));
+            double conf = 0;
+            int chars = 0;
+            for (List<Integer> part : List.of(m.headline(), m.body())) {
+                for (int i : part) {
+                    OcrLine l = lines.get(i);
+                    int c = Math.max(1, l.text().strip().length());
+                    conf += c * l.confidence();
+                    chars += c;
+                    allLines.add(l.text());
+                }
+            }
+            fragments.add(new Article.Fragment(p.page().pageNo(), m.bbox(), m.headline(), m.body(),
+                    chars == 0 ? 0 : conf / chars));
             if (k + 1 < chain.size() && m.jumpFrom() != null) {
                 jumps.add(new Article.Jump(p.page().pageNo(), chain.get(k + 1).page().pageNo(), m.jumpFrom().marker()));
             }
         }
-        return new Article(id, title, String.join("\n", paragraphs), fragments, jumps);
+        return new Article(id, ArticleFields.kind(title, allLines), title, heading, ArticleFields.byline(paragraphs),
+                String.join("\n", paragraphs), fragments, jumps);
+    }
+
+    /**
+     * Title lines as a reader sees them: each line cleaned, lines (and the pieces of a line cut by
+     * the recogniser) separated by one space, as the parts of a Chinese title are set apart.
+     */
+    private static String titleText(List<OcrLine> lines, List<Integer> title) {
+        List<String> parts = new ArrayList<>();
+        for (int i : title) {
+            String t = ChineseText.normalizePunctuation(ChineseText.removeSpacesAroundHan(lines.get(i).text()));
+            if (!t.isEmpty()) {
+                parts.add(t);
+            }
+        }
+        return String.join(" ", parts);
     }
 }

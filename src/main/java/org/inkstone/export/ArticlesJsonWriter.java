@@ -22,7 +22,9 @@ import tools.jackson.databind.json.JsonMapper;
  * Writes a document's {@code articles.json} in the article export format
  * ({@code shared/spec/article-export.md}): document metadata, every page's lines in reading
  * order with bbox (px of the page image as displayed, upright; see {@code rotation}), confidence and layout role (headline, body, caption, running_head,
- * jump_from, jump_to, masthead, noise), and the articles with text, fragments and jumps.
+ * jump_from, jump_to, masthead, noise), and the articles with kind, title and its parts, byline,
+ * text, fragments (with their confidence) and jumps; the project's {@code docs/article-export.md}
+ * describes every field.
  * The file is written to a temporary name and moved into place, so a reader never sees half a file.
  */
 public final class ArticlesJsonWriter {
@@ -106,9 +108,18 @@ public final class ArticlesJsonWriter {
     private static Map<String, Object> article(Article a) {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("id", a.id());
+        m.put("kind", a.kind().name().toLowerCase());
         m.put("title", a.title());
+        m.put("kicker", a.heading().kicker());
+        m.put("headline", a.heading().headline());
+        m.put("subtitle", a.heading().subtitle());
+        m.put("byline", a.byline());
         m.put("text", a.text());
-        m.put("fragments", a.fragments().stream().map(f -> fragment(f.page(), f.bbox())).toList());
+        m.put("fragments", a.fragments().stream().map(f -> {
+            Map<String, Object> fm = fragment(f.page(), f.bbox());
+            fm.put("confidence", round(f.confidence()));
+            return fm;
+        }).toList());
         m.put("continued", a.continued().stream().map(ArticlesJsonWriter::jump).toList());
         return m;
     }

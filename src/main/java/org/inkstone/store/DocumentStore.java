@@ -380,8 +380,11 @@ public class DocumentStore {
         List<Object[]> links = new ArrayList<>();
         for (int a = 0; a < articles.size(); a++) {
             Article article = articles.get(a);
-            long articleId = insertReturningId("INSERT INTO article (document_id, seq, ext_id, title, text) "
-                    + "VALUES (?, ?, ?, ?, ?)", documentId, a, article.id(), truncate(article.title()), article.text());
+            Article.Heading h = article.heading();
+            long articleId = insertReturningId("INSERT INTO article (document_id, seq, ext_id, title, text, kind, kicker, "
+                    + "headline, subtitle, byline) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", documentId, a, article.id(),
+                    truncate(article.title()), article.text(), article.kind().name().toLowerCase(), truncate(h.kicker()),
+                    truncate(h.headline()), truncate(h.subtitle()), truncate(article.byline(), 1000));
             int jump = 0;
             for (int f = 0; f < article.fragments().size(); f++) {
                 Article.Fragment fr = article.fragments().get(f);
@@ -393,8 +396,8 @@ public class DocumentStore {
                     marker = article.continued().get(jump++).marker();
                 }
                 long fragmentId = insertReturningId("INSERT INTO article_fragment (article_id, page_id, seq, x0, y0, "
-                        + "x1, y1, jump_marker) VALUES (?, ?, ?, ?, ?, ?, ?, ?)", articleId, pageId, f, fr.bbox().x0(),
-                        fr.bbox().y0(), fr.bbox().x1(), fr.bbox().y1(), marker);
+                        + "x1, y1, jump_marker, confidence) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)", articleId, pageId, f,
+                        fr.bbox().x0(), fr.bbox().y0(), fr.bbox().x1(), fr.bbox().y1(), marker, fr.confidence());
                 int seq = 0;
                 for (int line : fr.headline()) {
                     links.add(new Object[] {fragmentId, seq++, pageId, line, HEADLINE});
@@ -427,16 +430,18 @@ public class DocumentStore {
         record StoredFragment(Article.Fragment fragment, String marker) {
         }
         Map<Long, List<StoredFragment>> fragments = new HashMap<>();
-        jdbc.query("SELECT f.id, f.article_id, p.page_no, f.x0, f.y0, f.x1, f.y1, f.jump_marker FROM article_fragment f "
+        jdbc.query("SELECT f.id, f.article_id, p.page_no, f.x0, f.y0, f.x1, f.y1, f.jump_marker, f.confidence "
+                + "FROM article_fragment f "
                 + "JOIN page p ON p.id = f.page_id JOIN article a ON a.id = f.article_id WHERE a.document_id = ? "
                 + "ORDER BY f.article_id, f.seq", rs -> {
                     long id = rs.getLong(1);
                     fragments.computeIfAbsent(rs.getLong(2), k -> new ArrayList<>()).add(new StoredFragment(
                             new Article.Fragment(rs.getInt(3), new Bbox(rs.getInt(4), rs.getInt(5), rs.getInt(6),
                                     rs.getInt(7)), List.copyOf(headline.getOrDefault(id, List.of())),
-                                    List.copyOf(body.getOrDefault(id, List.of()))), rs.getString(8)));
+                                    List.copyOf(body.getOrDefault(id, List.of())), rs.getDouble(9)), rs.getString(8)));
                 }, documentId);
-        return jdbc.query("SELECT id, ext_id, title, text FROM article WHERE document_id = ? ORDER BY seq", (rs, i) -> {
+        return jdbc.query("SELECT id, ext_id, title, text, kind, kicker, headline, subtitle, byline FROM article "
+                + "WHERE document_id = ? ORDER BY seq", (rs, i) -> {
             List<StoredFragment> stored = fragments.getOrDefault(rs.getLong(1), List.of());
             List<Article.Jump> jumps = new ArrayList<>();
             for (int f = 0; f + 1 < stored.size(); f++) {
@@ -445,8 +450,9 @@ public class DocumentStore {
                             stored.get(f).marker()));
                 }
             }
-            return new Article(rs.getString(2), rs.getString(3), rs.getString(4),
-                    stored.stream().map(StoredFragment::fragment).toList(), List.copyOf(jumps));
+            return new Article(rs.getString(2), Article.Kind.valueOf(rs.getString(5).toUpperCase()), rs.getString(3),
+                    new Article.Heading(rs.getString(6), rs.getString(7), rs.getString(8)), rs.getString(9),
+                    rs.getString(4), stored.stream().map(StoredFragment::fragment).toList(), List.copyOf(jumps));
         }, documentId);
     }
 
@@ -550,6 +556,10 @@ public class DocumentStore {
     }
 
     private static String truncate(String s) {
-        return s == null || s.length() <= 4000 ? s : s.substring(0, 3997) + "...";
+        return truncate(s, 4000);
+    }
+
+    private static String truncate(String s, int max) {
+        return s == null || s.length() <= max ? s : s.substring(0, max - 3) + "...";
     }
 }

@@ -190,6 +190,16 @@ class DigitizeJobTest {
             nearest = Math.min(nearest, TextMetrics.distance(want.substring(i, i + 15), tail));
         }
         assertTrue(nearest <= 3, "the text ends with the continuation's end: " + tail);
+        // the paragraph that runs on across the jump is one paragraph (…根据客流 | 变化适时调整…)
+        assertTrue(best.get("text").asString().contains("根据客流变化"), best.get("text").asString());
+        // the byline of the dateline, with the space print sets between the two names
+        assertEquals("记者/林晓雨 通讯员/陈立", best.get("byline").asString());
+        assertEquals("article", best.get("kind").asString());
+        assertEquals(best.get("title").asString(), best.get("headline").asString(), "a title in one type size");
+        for (JsonNode f : best.get("fragments")) {
+            double c = f.get("confidence").asDouble();
+            assertTrue(c > 0.5 && c <= 1, "fragment confidence " + c);
+        }
     }
 
     private static List<Integer> pages(JsonNode fragments) {
