@@ -264,7 +264,7 @@ public final class AltoWriter {
             for (Article a : onPage) {
                 empty("StructureTag");
                 w.writeAttribute("ID", articleTagId(a));
-                w.writeAttribute("TYPE", "article");
+                w.writeAttribute("TYPE", a.kind().name().toLowerCase(Locale.ROOT));
                 w.writeAttribute("LABEL", xml(a.title()));
                 w.writeAttribute("DESCRIPTION", xml(a.id()));
             }

@@ -21,7 +21,7 @@ import tools.jackson.databind.json.JsonMapper;
 /**
  * Writes a document's {@code articles.json} in the article export format
  * ({@code shared/spec/article-export.md}): document metadata, every page's lines in reading
- * order with bbox (px of the page image as displayed, upright; see {@code rotation}), confidence and layout role (headline, body, caption, running_head,
+ * order with bbox (px of the page image as displayed, upright; see {@code rotation}), confidence and layout role (headline, body, caption, running_head, section_label,
  * jump_from, jump_to, masthead, noise), and the articles with kind, title and its parts, byline,
  * text, fragments (with their confidence) and jumps; the project's {@code docs/article-export.md}
  * describes every field.

@@ -100,7 +100,37 @@ public final class LayoutAnalyzer {
     public PageLayout analyze(int pageNo, int width, int height, List<OcrLine> lines, List<PageGraphic> graphics) {
         List<Bbox> photos = graphics.stream().filter(g -> g.kind() == PageGraphic.Kind.PHOTO).map(PageGraphic::bbox).toList();
         RowPieces rows = RowPieces.join(lines, rules.lines());
-        return rows.expand(joined(pageNo, width, height, rows.lines(), photos), lines);
+        return withoutLabels(rows.expand(joined(pageNo, width, height, rows.lines(), photos), lines), height);
+    }
+
+    /**
+     * Page furniture set like a heading is not an article: a module of horizontal lines with a
+     * few characters and no sentence in them (a section label, column name or page number), or a
+     * short one at the top of the page (the page banner), becomes {@link LineRole#SECTION_LABEL}
+     * lines and no module. (A short title-only module of vertical lines is a headline whose
+     * text was not found beside it, and stays.)
+     */
+    private PageLayout withoutLabels(PageLayout page, int height) {
+        List<LineRole> roles = new ArrayList<>(page.roles());
+        List<PageLayout.Module> modules = new ArrayList<>();
+        for (PageLayout.Module m : page.modules()) {
+            List<Integer> all = new ArrayList<>(m.headline());
+            all.addAll(m.body());
+            StringBuilder text = new StringBuilder();
+            all.forEach(i -> text.append(page.lines().get(i).text().strip()));
+            int chars = (int) text.codePoints().filter(c -> !Character.isWhitespace(c)).count();
+            boolean sentence = text.codePoints().anyMatch(c -> "。！？；".indexOf(c) >= 0);
+            boolean label = chars <= rules.lines().labelChars()
+                    || chars <= rules.lines().bannerChars() && m.bbox().y1() <= rules.lines().mastheadTop() * height;
+            boolean across = all.stream().noneMatch(i -> page.lines().get(i).vertical());
+            if (label && across && !sentence && m.jumpFrom() == null && m.jumpTo() == null) {
+                all.forEach(i -> roles.set(i, LineRole.SECTION_LABEL));
+            } else {
+                modules.add(m);
+            }
+        }
+        return modules.size() == page.modules().size() ? page
+                : new PageLayout(page.pageNo(), page.lines(), roles, modules, page.bodyHeight());
     }
 
     /** Layout of a page whose line pieces are joined ({@link RowPieces}). */

@@ -22,7 +22,7 @@ public record LayoutRules(Lines lines, Titles titles, Columns columns, Vertical 
 
     /** The values the analysis uses. */
     public static final LayoutRules DEFAULT = new LayoutRules(
-            new Lines(4, 6, 0.25, 0.8, 1.2, 1.3, 3.0, 0.12, 0.05, 0.97, 0.10, 1.6, 0.35, 2, 0.6, 1.0, 1.0, 0.5, 0.5, 0.8, 1.25, 3),
+            new Lines(4, 6, 0.25, 0.8, 1.2, 1.3, 3.0, 0.12, 0.05, 0.97, 0.10, 1.6, 0.35, 2, 0.6, 1.0, 1.0, 0.5, 0.5, 0.8, 1.25, 3, 8, 24),
             new Titles(0.8, 0.25, 2.0, 0.5, 0.5, 0.6, 0.5, 3.0),
             new Columns(6, 0.4, 0.2, 1.0, 2, 2.5, 3.0, 0.5, 0.3, 1.0, 3.0),
             new Vertical(2, 0.3, 1.2, 1.3, 1.0, 0.5, 3.0, 0.5, 2.0, 3.0, 0.5, 4.0, 0.5, 0.2));
@@ -59,13 +59,18 @@ public record LayoutRules(Lines lines, Titles titles, Columns columns, Vertical 
      *                           median width of a full body line)
      * @param rowPieceStarts     and the right one does not start within half a pitch of the left
      *                           edges of this many lines (itself included): there a column starts
+     * @param labelChars         a module of at most this many characters with no sentence in it is a
+     *                           section label or column name ({@link LineRole#SECTION_LABEL}), not an article
+     * @param bannerChars        and so is one of at most this many characters within the masthead's top
+     *                           share of the page ({@link #mastheadTop()}): the page banner
      */
     public record Lines(int sizeMinChars, int pitchMinChars, double pitchSizeTolerance, double fallbackPitch,
                         double headlineSize, double headlinePitch, double mastheadSize, double mastheadTop,
                         double headTop, double footTop, double furnitureTop, double jumpLineSize,
                         double noiseConfidence, int shortLineChars, double shortLineConfidence, double mastheadPanel,
                         double captionGap, double captionWithin, double captionLeading,
-                        double rowPieceGap, double rowPieceWidth, int rowPieceStarts) {
+                        double rowPieceGap, double rowPieceWidth, int rowPieceStarts, int labelChars,
+                        int bannerChars) {
     }
 
     /**

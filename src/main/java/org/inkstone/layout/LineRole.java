@@ -6,6 +6,11 @@ public enum LineRole {
     MASTHEAD,
     /** Page furniture: running head, date line, page label, editor line, page number. */
     RUNNING_HEAD,
+    /**
+     * Page furniture set like a heading: a section label, page banner or column name
+     * ({@code 焦点}, {@code 国际}, {@code 人民时评}, {@code 全国职工总会◆对话}); not an article.
+     */
+    SECTION_LABEL,
     /** Headline or sub-headline of an article (larger than body text). */
     HEADLINE,
     /** Body text of an article, bylines and in-text subheads included. */

@@ -82,7 +82,7 @@ class LayoutAnalyzerTest {
         LayoutRules higher = new LayoutRules(new LayoutRules.Lines(l.sizeMinChars(), l.pitchMinChars(),
                 l.pitchSizeTolerance(), l.fallbackPitch(), 3.0, l.headlinePitch(), l.mastheadSize(), l.mastheadTop(),
                 l.headTop(), l.footTop(), l.furnitureTop(), l.jumpLineSize(), l.noiseConfidence(), l.shortLineChars(),
-                l.shortLineConfidence(), l.mastheadPanel(), l.captionGap(), l.captionWithin(), l.captionLeading(), l.rowPieceGap(), l.rowPieceWidth(), l.rowPieceStarts()), d.titles(), d.columns(), d.vertical());
+                l.shortLineConfidence(), l.mastheadPanel(), l.captionGap(), l.captionWithin(), l.captionLeading(), l.rowPieceGap(), l.rowPieceWidth(), l.rowPieceStarts(), l.labelChars(), l.bannerChars()), d.titles(), d.columns(), d.vertical());
 
         assertEquals(LineRole.HEADLINE, new LayoutAnalyzer().analyze(2, W, H, lines).roles().get(h1));
         assertEquals(LineRole.BODY, new LayoutAnalyzer(higher).analyze(2, W, H, lines).roles().get(h1));
@@ -143,6 +143,29 @@ class LayoutAnalyzerTest {
         String text = String.join("", m.paragraphs());
         assertTrue(text.contains("团结一，并与乙"), text);
         assertTrue(text.contains("作。丁"), text);
+    }
+
+    @Test
+    void aSectionLabelAPageBannerAndAColumnNameAreFurnitureNotArticles() {
+        int banner = add("全国职工总会◆对话", 900, 130, 40, 56);
+        int label = add("焦点", 1500, 120, 60, 80);
+        int h1 = add("地铁五号线今日开通", colX(0) + 40, 360, 80, 100);
+        List<Integer> c1 = column(0, 500, 12, "甲");
+        // a column name in large type standing on its own
+        int column = add("人民时评", colX(2) + 20, 1400, 80, 100);
+        // a short headline over a sentence is an article, however short
+        int h2 = add("今日有雨", colX(3), 2000, 80, 100);
+        int brief = add("午后有雷雨。", colX(3), 2120, PITCH, LINE - 4);
+
+        PageLayout page = new LayoutAnalyzer().analyze(2, W, H, lines);
+
+        assertEquals(List.of(LineRole.SECTION_LABEL, LineRole.SECTION_LABEL, LineRole.SECTION_LABEL),
+                List.of(page.roles().get(banner), page.roles().get(label), page.roles().get(column)));
+        assertEquals(2, page.modules().size(), "the two articles: " + page.modules());
+        assertEquals(List.of(h1), page.modules().get(0).headline());
+        assertEquals(c1, page.modules().get(0).body());
+        assertEquals(List.of(h2), page.modules().get(1).headline());
+        assertEquals(List.of(brief), page.modules().get(1).body());
     }
 
     @Test
