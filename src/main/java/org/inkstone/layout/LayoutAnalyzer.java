@@ -99,8 +99,9 @@ public final class LayoutAnalyzer {
      */
     public PageLayout analyze(int pageNo, int width, int height, List<OcrLine> lines, List<PageGraphic> graphics) {
         List<Bbox> photos = graphics.stream().filter(g -> g.kind() == PageGraphic.Kind.PHOTO).map(PageGraphic::bbox).toList();
+        List<Bbox> ruleBoxes = graphics.stream().filter(g -> g.kind() == PageGraphic.Kind.RULE).map(PageGraphic::bbox).toList();
         RowPieces rows = RowPieces.join(lines, rules.lines());
-        return withoutLabels(rows.expand(joined(pageNo, width, height, rows.lines(), photos), lines), height);
+        return withoutLabels(rows.expand(joined(pageNo, width, height, rows.lines(), photos, ruleBoxes), lines), height);
     }
 
     /**
@@ -134,7 +135,8 @@ public final class LayoutAnalyzer {
     }
 
     /** Layout of a page whose line pieces are joined ({@link RowPieces}). */
-    private PageLayout joined(int pageNo, int width, int height, List<OcrLine> lines, List<Bbox> photos) {
+    private PageLayout joined(int pageNo, int width, int height, List<OcrLine> lines, List<Bbox> photos,
+                              List<Bbox> ruleBoxes) {
         boolean[] isVertical = vertical.verticalLines(lines);
         List<Integer> across = new ArrayList<>(), down = new ArrayList<>();
         for (int i = 0; i < lines.size(); i++) {
@@ -158,7 +160,7 @@ public final class LayoutAnalyzer {
             bodyHeight = h.bodyHeight();
         }
         LineClassifier.Classified v = classifier.vertical(lines, down);
-        modules.addAll(vertical.modules(lines, down, v, roles));
+        modules.addAll(vertical.modules(lines, down, v, roles, ruleBoxes));
         return new PageLayout(pageNo, lines, roles, modules, across.isEmpty() ? v.body().size() : bodyHeight);
     }
 

@@ -66,11 +66,13 @@ final class VerticalModules {
      * @param down  indices of its vertical lines
      * @param page  their roles (by position in {@code down}), markers and vertical body type
      * @param roles roles of every line of the page, filled in here for {@code down}
+     * @param rules boxes of the page's rules, px: a block does not continue into the tier below across one
      * @return the modules
      */
     List<PageLayout.Module> modules(List<OcrLine> lines, List<Integer> down, LineClassifier.Classified page,
-                                    List<LineRole> roles) {
+                                    List<LineRole> roles, List<Bbox> rules) {
         double bodyW = page.body().size(), pitch = page.body().pitch();
+        Rules lineRules = new Rules(rules, bodyW, pitch);
         Map<Integer, JumpMarker> markers = page.markers();
         List<Integer> members = new ArrayList<>(), heads = new ArrayList<>();
         for (int k = 0; k < down.size(); k++) {
@@ -84,8 +86,9 @@ final class VerticalModules {
             }
         }
         // blocks of lines side by side, and titles (main and sub-headlines side by side)
-        List<List<Integer>> blocks = sideBySide(lines, members, rules.blockGap() * bodyW, rules.blockTopPitch() * pitch);
-        List<List<Integer>> groups = sideBySide(lines, heads, 0, rules.blockTopPitch() * pitch);
+        List<List<Integer>> blocks = sideBySide(lines, members, this.rules.blockGap() * bodyW,
+                this.rules.blockTopPitch() * pitch);
+        List<List<Integer>> groups = sideBySide(lines, heads, 0, this.rules.blockTopPitch() * pitch);
         blocks.sort(Comparator.comparingInt((List<Integer> b) -> Measure.box(lines, b).y0())
                 .thenComparingInt(b -> -Measure.box(lines, b).x1()));
         Map<List<Integer>, Anchor> anchorOf = new HashMap<>();
@@ -98,8 +101,8 @@ final class VerticalModules {
             for (int g = 0; g < groups.size() && roles.get(first) != LineRole.JUMP_TO; g++) {
                 Bbox gb = Measure.box(lines, groups.get(g));
                 int gap = gb.x0() - bb.x1();
-                if (gap > -rules.headlineReach() * bodyW && gap <= rules.headlineGap() * bodyW && gap < bestGap
-                        && gb.y0() < bb.y1() && gb.y1() > bb.y0() && gb.y0() <= bb.y0() + rules.headlineTopPitch() * pitch) {
+                if (gap > -this.rules.headlineReach() * bodyW && gap <= this.rules.headlineGap() * bodyW && gap < bestGap
+                        && gb.y0() < bb.y1() && gb.y1() > bb.y0() && gb.y0() <= bb.y0() + this.rules.headlineTopPitch() * pitch) {
                     bestGap = gap;
                     anchor = new Anchor.Title(g);
                 }
@@ -108,9 +111,10 @@ final class VerticalModules {
             for (List<Integer> a : blocks) {
                 Bbox ab = Measure.box(lines, a);
                 int overlap = Math.min(ab.x1(), bb.x1()) - Math.max(ab.x0(), bb.x0());
-                if (anchor == null && a != b && anchorOf.containsKey(a) && ab.y1() <= bb.y0() + rules.tierOverlapPitch() * pitch
-                        && bb.y0() - ab.y1() <= rules.tierGapPitch() * pitch
-                        && overlap >= rules.tierWidth() * Math.min(ab.width(), bb.width())) {
+                if (anchor == null && a != b && anchorOf.containsKey(a) && ab.y1() <= bb.y0() + this.rules.tierOverlapPitch() * pitch
+                        && bb.y0() - ab.y1() <= this.rules.tierGapPitch() * pitch
+                        && overlap >= this.rules.tierWidth() * Math.min(ab.width(), bb.width())
+                        && !lineRules.between(ab, bb)) {
                     anchor = anchorOf.get(a);
                 }
             }
@@ -133,9 +137,9 @@ final class VerticalModules {
             Paragraphs text = new Paragraphs(pitch);
             for (List<Integer> b : e.getValue()) {
                 int top = (int) Measure.percentile(b.stream().mapToDouble(i -> lines.get(i).bbox().y0()).toArray(),
-                        rules.edgePercentile());
+                        this.rules.edgePercentile());
                 int bottom = (int) Measure.percentile(b.stream().mapToDouble(i -> lines.get(i).bbox().y1()).toArray(),
-                        1 - rules.edgePercentile());
+                        1 - this.rules.edgePercentile());
                 for (int i : b) {
                     boxes.add(lines.get(i).bbox());
                     if (roles.get(i) == LineRole.JUMP_FROM) {
@@ -165,7 +169,7 @@ final class VerticalModules {
      * @return the sets of lines, each right to left
      */
     private List<List<Integer>> sideBySide(List<OcrLine> lines, List<Integer> members, double maxGap,
-                                                  double topTol) {
+                                           double topTol) {
         int n = members.size();
         int[] parent = new int[n];
         for (int k = 0; k < n; k++) {
@@ -193,5 +197,33 @@ final class VerticalModules {
             out.add(set);
         }
         return out;
+    }
+
+    /**
+     * The thin horizontal rules of a page: a rule between a block and the block below it ends
+     * the article there (the next tier belongs to another).
+     *
+     * @param boxes rules and frames as line finding found them, px
+     * @param size  body type size (vertical line width), px
+     * @param pitch body character pitch, px
+     */
+    private record Rules(List<Bbox> boxes, double size, double pitch) {
+
+        /**
+         * Whether a horizontal rule (at most half a body line thick) runs between two boxes one
+         * above the other, overlapping both across by half the narrower one.
+         */
+        boolean between(Bbox a, Bbox b) {
+            Bbox top = a.y0() <= b.y0() ? a : b, bottom = top == a ? b : a;
+            for (Bbox r : boxes) {
+                int across = Math.min(r.x1(), Math.min(top.x1(), bottom.x1())) - Math.max(r.x0(), Math.max(top.x0(), bottom.x0()));
+                if (r.height() <= size / 2 && r.width() > r.height()
+                        && r.y0() >= top.y1() - pitch / 2 && r.y1() <= bottom.y0() + pitch / 2
+                        && across >= 0.5 * Math.min(top.width(), bottom.width())) {
+                    return true;
+                }
+            }
+            return false;
+        }
     }
 }

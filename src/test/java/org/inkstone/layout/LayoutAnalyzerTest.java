@@ -282,6 +282,13 @@ class LayoutAnalyzerTest {
         assertEquals(List.of(vh), page.modules().get(0).headline());
         assertEquals(order, page.modules().get(0).body(), "upper tier right to left, then the lower tier");
         assertEquals(PITCH, page.bodyHeight(), 0.5, "a page of vertical lines: the width of a body line");
+
+        // a rule between the tiers ends the article: the lower tier is another (headless) one
+        Bbox rule = new Bbox(1400, 200 + 11 * PITCH + 30, 1700, 200 + 11 * PITCH + 34);
+        PageLayout ruled = new LayoutAnalyzer().analyze(1, W, H, lines, List.of(new PageGraphic(PageGraphic.Kind.RULE, rule)));
+        assertEquals(2, ruled.modules().size(), "modules: " + ruled.modules());
+        assertEquals(upper, ruled.modules().get(0).body());
+        assertEquals(lower, ruled.modules().get(1).body());
     }
 
     @Test
