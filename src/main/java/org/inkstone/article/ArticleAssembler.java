@@ -18,7 +18,9 @@ import org.inkstone.text.ChineseText;
  * joined by jump lines become one article spanning the pages. A jump line {@code 下转q版k} on
  * page p is matched to a continuation line {@code 上接p版k} on page q: by the circled number k
  * where both ends have a readable one, otherwise in reading order of the jump lines on page p
- * and of the continuation lines on page q (top to bottom, then left to right). A paragraph
+ * and of the continuation lines on page q (top to bottom, then left to right). A jump line whose
+ * page number OCR could not read continues on the first later page with a continuation line
+ * naming its page that no readable jump line claims. A paragraph
  * whose sentence runs on across the jump (it ends without {@code 。！？…；}) continues in the
  * first paragraph of the next fragment.
  */
@@ -66,12 +68,33 @@ public final class ArticleAssembler {
         for (Piece p : pieces) {
             JumpMarker from = p.module().jumpFrom(), to = p.module().jumpTo();
             if (from != null && from.page() != p.page().pageNo()) {
+                // (a jump line whose page was not read is keyed to page JumpMarker.UNREAD_PAGE)
                 sources.computeIfAbsent(p.page().pageNo() + ">" + from.page(), k -> new ArrayList<>()).add(p);
             }
             if (to != null && to.page() != p.page().pageNo()) {
                 targets.computeIfAbsent(to.page() + ">" + p.page().pageNo(), k -> new ArrayList<>()).add(p);
             }
         }
+        // a jump line whose page was not read continues on the first later page whose continuation
+        // line names its page and is not claimed by a readable jump
+        Map<String, List<Piece>> unread = new LinkedHashMap<>();
+        for (var e : new ArrayList<>(sources.entrySet())) {
+            String[] pq = e.getKey().split(">");
+            if (Integer.parseInt(pq[1]) != JumpMarker.UNREAD_PAGE) {
+                continue;
+            }
+            sources.remove(e.getKey());
+            for (Piece p : e.getValue()) {
+                int here = p.page().pageNo();
+                int q = targets.keySet().stream().filter(k -> k.startsWith(here + ">"))
+                        .mapToInt(k -> Integer.parseInt(k.substring(k.indexOf('>') + 1)))
+                        .filter(page -> page > here && !sources.containsKey(here + ">" + page)).min().orElse(-1);
+                if (q > 0) {
+                    unread.computeIfAbsent(here + ">" + q, k -> new ArrayList<>()).add(p);
+                }
+            }
+        }
+        unread.forEach((k, v) -> sources.computeIfAbsent(k, x -> new ArrayList<>()).addAll(v));
         for (var e : sources.entrySet()) {
             List<Piece> from = readingOrder(e.getValue(), p -> p.module().bbox().y1());
             List<Piece> to = readingOrder(targets.getOrDefault(e.getKey(), List.of()), Piece::y);

@@ -48,16 +48,20 @@ final class HorizontalModules {
      * @param lines     the page's horizontal lines
      * @param page      their roles, markers and body type
      * @param pageWidth page image width, px
+     * @param ruleBoxes the page's rules, px: a column segment ends at a horizontal rule, and no
+     *                  segment takes the title or the module of a segment above such a rule
      * @return the modules
      */
-    List<PageLayout.Module> modules(List<OcrLine> lines, LineClassifier.Classified page, int pageWidth) {
+    List<PageLayout.Module> modules(List<OcrLine> lines, LineClassifier.Classified page, int pageWidth,
+                                    List<Bbox> ruleBoxes) {
+        PageRules pageRules = new PageRules(ruleBoxes);
         List<LineRole> roles = page.roles();
         Map<Integer, JumpMarker> markers = page.markers();
         double bodyH = page.body().size(), pitch = page.body().pitch();
         double colWidth = Measure.median(indices(roles, LineRole.BODY).stream()
                 .filter(i -> Measure.chars(lines.get(i)) >= rules.widthMinChars())
                 .mapToDouble(i -> lines.get(i).bbox().width()).toArray(), pageWidth / 6.0);
-        List<Column> columns = columns(lines, roles, colWidth);
+        List<Column> columns = columns(lines, roles, colWidth, pageRules);
         List<TitleStructure.Group> headlines = titles.groups(lines, indices(roles, LineRole.HEADLINE), pitch);
         // a headline right below a continuation line repeats the continued article's headline
         Map<TitleStructure.Group, Integer> repeatOf = new HashMap<>();
@@ -67,8 +71,13 @@ final class HorizontalModules {
             }
             Bbox mb = lines.get(e.getKey()).bbox();
             for (TitleStructure.Group g : headlines) {
-                if (g.box().y0() >= mb.y1() - rules.repeatAbove() * bodyH && g.box().y0() <= mb.y1() + rules.repeatBelow() * bodyH
-                        && g.box().x0() < mb.x0() + colWidth && g.box().x1() > mb.x0()) {
+                // the repeated headline stands just below the continuation line, or just above it
+                // when the line opens the first column under the headline
+                boolean below = g.box().y0() >= mb.y1() - rules.repeatAbove() * bodyH
+                        && g.box().y0() <= mb.y1() + rules.repeatBelow() * bodyH;
+                boolean above = g.box().y1() <= mb.y0() + rules.repeatAbove() * bodyH
+                        && g.box().y1() >= mb.y0() - rules.repeatBelow() * bodyH;
+                if ((below || above) && g.box().x0() < mb.x0() + colWidth && g.box().x1() > mb.x0()) {
                     repeatOf.put(g, e.getKey());
                 }
             }
@@ -83,7 +92,7 @@ final class HorizontalModules {
                 if (roles.get(first) == LineRole.JUMP_TO) {
                     anchorOf.put(s, new Anchor.Continuation(first));
                 } else {
-                    TitleStructure.Group best = headlineAbove(headlines, col, s, prevInCol, bodyH);
+                    TitleStructure.Group best = headlineAbove(headlines, col, s, prevInCol, bodyH, pageRules);
                     if (best != null) {
                         anchorOf.put(s, repeatOf.containsKey(best) ? new Anchor.Continuation(repeatOf.get(best))
                                 : new Anchor.Title(headlines.indexOf(best)));
@@ -126,9 +135,16 @@ final class HorizontalModules {
             Segment prevInCol = null;
             for (Segment s : columns.get(c).segments) {
                 if (!anchorOf.containsKey(s)) {
-                    Anchor a = prevInCol != null ? anchorOf.get(prevInCol) : null;
+                    // a rule over the segment (a frame's bottom, a rule between items) starts a new item,
+                    // unless the article at its left ends in that column without a jump line: it goes on here
+                    boolean ruled = prevInCol != null && pageRules.between(prevInCol.box, s.box, bodyH / 2, bodyH / 4);
+                    Anchor a = prevInCol != null && !ruled ? anchorOf.get(prevInCol) : null;
                     if (a == null && c > 0) {
-                        a = neighbour(columns.get(c - 1), s, anchorOf, 0, false);
+                        Column leftCol = columns.get(c - 1);
+                        Segment left = neighbourSegment(leftCol, s, 0, false);
+                        boolean runsOn = left != null && left == leftCol.segments.get(leftCol.segments.size() - 1)
+                                && roles.get(left.lines.get(left.lines.size() - 1)) != LineRole.JUMP_FROM;
+                        a = left == null || ruled && !runsOn ? null : anchorOf.get(left);
                     }
                     anchorOf.put(s, a != null ? a : new Anchor.Headless(headless++));
                 }
@@ -215,7 +231,7 @@ final class HorizontalModules {
 
     /** The nearest title above a segment, below the previous segment of its column, over its column. */
     private TitleStructure.Group headlineAbove(List<TitleStructure.Group> headlines, Column col, Segment s,
-                                               Segment prevInCol, double bodyH) {
+                                               Segment prevInCol, double bodyH, PageRules pageRules) {
         double floor = prevInCol == null ? Double.NEGATIVE_INFINITY : prevInCol.y1() - rules.headlineFloor() * bodyH;
         TitleStructure.Group best = null;
         for (TitleStructure.Group g : headlines) {
@@ -223,7 +239,7 @@ final class HorizontalModules {
             int overlap = Math.min(gb.x1(), col.x1) - Math.max(gb.x0(), col.x0);
             // the headline's middle lies above the segment (headline boxes may reach into the first body line)
             if (gb.y0() + gb.height() / 2 <= s.y0() && gb.y1() >= floor && overlap >= rules.headlineOverColumn() * (col.x1 - col.x0)
-                    && (best == null || gb.y1() > best.box().y1())) {
+                    && (best == null || gb.y1() > best.box().y1()) && !pageRules.between(gb, s.box, bodyH / 2, bodyH / 4)) {
                 best = g;
             }
         }
@@ -236,6 +252,12 @@ final class HorizontalModules {
      */
     private static Anchor neighbour(Column next, Segment s, Map<Segment, Anchor> anchorOf, double alignTol,
                                     boolean aligned) {
+        Segment best = neighbourSegment(next, s, alignTol, aligned);
+        return best == null ? null : anchorOf.get(best);
+    }
+
+    /** The segment of a neighbouring column as {@link #neighbour} chooses it, or null. */
+    private static Segment neighbourSegment(Column next, Segment s, double alignTol, boolean aligned) {
         Segment best = null;
         for (Segment l : next.segments) {
             boolean overlaps = l.y0() < s.y1() && l.y1() > s.y0();
@@ -244,10 +266,10 @@ final class HorizontalModules {
                 best = l;
             }
         }
-        return best == null ? null : anchorOf.get(best);
+        return best;
     }
 
-    private List<Column> columns(List<OcrLine> lines, List<LineRole> roles, double colWidth) {
+    private List<Column> columns(List<OcrLine> lines, List<LineRole> roles, double colWidth, PageRules pageRules) {
         List<Integer> members = new ArrayList<>();
         for (int i = 0; i < lines.size(); i++) {
             LineRole r = roles.get(i);
@@ -279,7 +301,8 @@ final class HorizontalModules {
                 boolean breakBefore = !run.isEmpty()
                         && (l.bbox().y0() - lines.get(run.get(run.size() - 1)).bbox().y1() > rules.segmentGap() * bodyH
                         || roles.get(i) == LineRole.JUMP_TO
-                        || roles.get(run.get(run.size() - 1)) == LineRole.JUMP_FROM);
+                        || roles.get(run.get(run.size() - 1)) == LineRole.JUMP_FROM
+                        || pageRules.between(lines.get(run.get(run.size() - 1)).bbox(), l.bbox(), bodyH / 2, bodyH / 4));
                 if (breakBefore) {
                     col.segments.add(segment(columns.size(), run, lines));
                     run = new ArrayList<>();

@@ -13,7 +13,8 @@ import java.util.regex.Pattern;
  * are read as digits.
  *
  * @param kind   {@link LineRole#JUMP_FROM} for 下转/转, {@link LineRole#JUMP_TO} for 上接/接
- * @param page   the page number named by the marker
+ * @param page   the page number named by the marker; {@link #UNREAD_PAGE} for a jump line whose
+ *               page number OCR could not read
  * @param key    the circled number (①=1 … ⑳=20) that pairs the two ends, or 0 when absent or unreadable
  * @param marker the marker in canonical form, e.g. {@code 下转4版①}
  */
@@ -24,7 +25,14 @@ public record JumpMarker(LineRole kind, int page, int key, String marker) {
     private static final String NUMERALS = "一二三四五六七八九十〇零";
     private static final String PAGE = "([" + DIGITS + "]{1,3}|[" + NUMERALS + "]{1,4})";
     private static final Pattern FROM = Pattern.compile("(?:下\\s*)?转\\s*(?:第\\s*)?" + PAGE + "\\s*版\\s*(.?)");
+    /** A jump line whose page number did not come out of OCR: {@code (下转第?版)}, a sign for the digit. */
+    private static final Pattern FROM_UNREAD = Pattern.compile("下\\s*转\\s*(?:第\\s*)?([^\\p{IsHan}\\s])\\s*版\\s*(.?)");
     private static final Pattern TO = Pattern.compile("(?:上\\s*)?接\\s*(?:第\\s*)?" + PAGE + "\\s*版\\s*(.?)");
+    /**
+     * The page of a jump line ({@code 下转…}) whose page number could not be read: it continues on
+     * whichever later page has a continuation line naming its page.
+     */
+    public static final int UNREAD_PAGE = 0;
     /** Longest text of a line that is only a marker (brackets, arrows and OCR debris included). */
     private static final int MAX_LINE_CHARS = 16;
 
@@ -44,6 +52,12 @@ public record JumpMarker(LineRole kind, int page, int key, String marker) {
         Matcher from = FROM.matcher(t);
         if (from.find()) {
             return build(LineRole.JUMP_FROM, "下转", from);
+        }
+        Matcher unread = FROM_UNREAD.matcher(t);
+        if (unread.find()) {
+            int key = circled(unread.group(2));
+            return Optional.of(new JumpMarker(LineRole.JUMP_FROM, UNREAD_PAGE, key,
+                    "下转?版" + (key > 0 ? String.valueOf((char) ('①' + key - 1)) : "")));
         }
         return Optional.empty();
     }

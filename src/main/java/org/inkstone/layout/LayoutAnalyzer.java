@@ -143,13 +143,13 @@ public final class LayoutAnalyzer {
             (isVertical[i] ? down : across).add(i);
         }
         if (down.isEmpty()) {
-            return horizontal(pageNo, width, height, lines, photos);
+            return horizontal(pageNo, width, height, lines, photos, ruleBoxes);
         }
         List<LineRole> roles = new ArrayList<>(Collections.nCopies(lines.size(), LineRole.NOISE));
         List<PageLayout.Module> modules = new ArrayList<>();
         double bodyHeight = 0;
         if (!across.isEmpty()) {
-            PageLayout h = horizontal(pageNo, width, height, across.stream().map(lines::get).toList(), photos);
+            PageLayout h = horizontal(pageNo, width, height, across.stream().map(lines::get).toList(), photos, ruleBoxes);
             for (int k = 0; k < across.size(); k++) {
                 roles.set(across.get(k), h.roles().get(k));
             }
@@ -165,11 +165,12 @@ public final class LayoutAnalyzer {
     }
 
     /** Layout of a page's horizontal lines (see the class comment). */
-    private PageLayout horizontal(int pageNo, int width, int height, List<OcrLine> lines, List<Bbox> photos) {
+    private PageLayout horizontal(int pageNo, int width, int height, List<OcrLine> lines, List<Bbox> photos,
+                                  List<Bbox> ruleBoxes) {
         if (lines.isEmpty()) {
             return new PageLayout(pageNo, lines, List.of(), List.of(), 0);
         }
         LineClassifier.Classified page = classifier.horizontal(lines, height, pageNo == 1, photos);
-        return new PageLayout(pageNo, lines, page.roles(), horizontal.modules(lines, page, width), page.body().size());
+        return new PageLayout(pageNo, lines, page.roles(), horizontal.modules(lines, page, width, ruleBoxes), page.body().size());
     }
 }

@@ -22,7 +22,7 @@ public record LayoutRules(Lines lines, Titles titles, Columns columns, Vertical 
 
     /** The values the analysis uses. */
     public static final LayoutRules DEFAULT = new LayoutRules(
-            new Lines(4, 6, 0.25, 0.8, 1.2, 1.3, 3.0, 0.12, 0.05, 0.97, 0.10, 1.6, 0.35, 2, 0.6, 1.0, 1.0, 0.5, 0.5, 0.8, 1.25, 3, 8, 24),
+            new Lines(4, 6, 0.25, 0.8, 1.2, 1.3, 3.0, 0.12, 0.05, 0.97, 0.10, 1.6, 0.35, 2, 0.6, 1.0, 1.0, 0.5, 0.5, 0.8, 1.25, 3, 8, 24, 1.15, 1.1, 0.8),
             new Titles(0.8, 0.25, 2.0, 0.5, 0.5, 0.6, 0.5, 3.0),
             new Columns(6, 0.4, 0.2, 1.0, 2, 2.5, 3.0, 0.5, 0.3, 1.0, 3.0),
             new Vertical(2, 0.3, 1.2, 1.3, 1.0, 0.5, 3.0, 0.5, 2.0, 3.0, 0.5, 4.0, 0.5, 0.2));
@@ -63,6 +63,11 @@ public record LayoutRules(Lines lines, Titles titles, Columns columns, Vertical 
      *                           section label or column name ({@link LineRole#SECTION_LABEL}), not an article
      * @param bannerChars        and so is one of at most this many characters within the masthead's top
      *                           share of the page ({@link #mastheadTop()}): the page banner
+     * @param titleLineSize      a line at least this many body lines high
+     * @param titleLinePitch     with a pitch of at least this many body pitches
+     * @param titleLineGap       less than this share of its own height above or below a headline, centred
+     *                           on it (within a pitch) and no wider than it, is a kicker or subtitle: a
+     *                           headline line
      */
     public record Lines(int sizeMinChars, int pitchMinChars, double pitchSizeTolerance, double fallbackPitch,
                         double headlineSize, double headlinePitch, double mastheadSize, double mastheadTop,
@@ -70,7 +75,7 @@ public record LayoutRules(Lines lines, Titles titles, Columns columns, Vertical 
                         double noiseConfidence, int shortLineChars, double shortLineConfidence, double mastheadPanel,
                         double captionGap, double captionWithin, double captionLeading,
                         double rowPieceGap, double rowPieceWidth, int rowPieceStarts, int labelChars,
-                        int bannerChars) {
+                        int bannerChars, double titleLineSize, double titleLinePitch, double titleLineGap) {
     }
 
     /**
@@ -111,8 +116,10 @@ public record LayoutRules(Lines lines, Titles titles, Columns columns, Vertical 
      *                         one it heads
      * @param headlineOverColumn a headline heads a column it overlaps by this share of the column's width
      * @param repeatAbove      a headline starting up to this many body lines above the bottom of a
-     *                         continuation line, and
-     * @param repeatBelow      up to this many body lines below it, repeats the continued article's headline
+     *                         continuation line (or ending up to this many below its top), and
+     * @param repeatBelow      up to this many body lines below it (or ending up to this many above its
+     *                         top: the line opens the first column under the headline), repeats the
+     *                         continued article's headline
      */
     public record Columns(int widthMinChars, double columnGap, double edgePercentile, double segmentGap,
                           int openerLines, double openerGap, double alignedStart, double headlineFloor,

@@ -74,8 +74,39 @@ final class LineClassifier {
                 roles.set(i, LineRole.MASTHEAD);
             }
         }
+        titleLines(lines, roles, body);
         captionsUnder(photos, lines, roles, body);
         return new Classified(roles, markers, body);
+    }
+
+    /**
+     * A kicker or subtitle set in type a little larger than the body, just above or below a
+     * headline and centred on it, is part of the title: it is too small to be told from body
+     * type by size alone, and its place tells it.
+     */
+    private void titleLines(List<OcrLine> lines, List<LineRole> roles, BodyType body) {
+        for (boolean changed = true; changed; ) {
+            changed = false;
+            for (int i = 0; i < lines.size(); i++) {
+                Bbox b = lines.get(i).bbox();
+                double charW = (double) b.width() / Math.max(1, Measure.chars(lines.get(i)));
+                if (roles.get(i) != LineRole.BODY || b.height() < rules.titleLineSize() * body.size()
+                        || charW < rules.titleLinePitch() * body.pitch()) {
+                    continue;
+                }
+                for (int h = 0; h < lines.size(); h++) {
+                    Bbox hb = lines.get(h).bbox();
+                    int gap = Math.max(hb.y0() - b.y1(), b.y0() - hb.y1());
+                    double centres = Math.abs((b.x0() + b.x1()) / 2.0 - (hb.x0() + hb.x1()) / 2.0);
+                    if (roles.get(h) == LineRole.HEADLINE && gap >= -b.height() / 2 && gap < rules.titleLineGap() * b.height()
+                            && centres <= body.pitch() && b.width() < hb.width() + 2 * body.pitch()) {
+                        roles.set(i, LineRole.HEADLINE);
+                        changed = true;
+                        break;
+                    }
+                }
+            }
+        }
     }
 
     /**

@@ -72,7 +72,7 @@ final class VerticalModules {
     List<PageLayout.Module> modules(List<OcrLine> lines, List<Integer> down, LineClassifier.Classified page,
                                     List<LineRole> roles, List<Bbox> rules) {
         double bodyW = page.body().size(), pitch = page.body().pitch();
-        Rules lineRules = new Rules(rules, bodyW, pitch);
+        PageRules lineRules = new PageRules(rules);
         Map<Integer, JumpMarker> markers = page.markers();
         List<Integer> members = new ArrayList<>(), heads = new ArrayList<>();
         for (int k = 0; k < down.size(); k++) {
@@ -114,7 +114,7 @@ final class VerticalModules {
                 if (anchor == null && a != b && anchorOf.containsKey(a) && ab.y1() <= bb.y0() + this.rules.tierOverlapPitch() * pitch
                         && bb.y0() - ab.y1() <= this.rules.tierGapPitch() * pitch
                         && overlap >= this.rules.tierWidth() * Math.min(ab.width(), bb.width())
-                        && !lineRules.between(ab, bb)) {
+                        && !lineRules.between(ab, bb, bodyW / 2, pitch / 2)) {
                     anchor = anchorOf.get(a);
                 }
             }
@@ -197,33 +197,5 @@ final class VerticalModules {
             out.add(set);
         }
         return out;
-    }
-
-    /**
-     * The thin horizontal rules of a page: a rule between a block and the block below it ends
-     * the article there (the next tier belongs to another).
-     *
-     * @param boxes rules and frames as line finding found them, px
-     * @param size  body type size (vertical line width), px
-     * @param pitch body character pitch, px
-     */
-    private record Rules(List<Bbox> boxes, double size, double pitch) {
-
-        /**
-         * Whether a horizontal rule (at most half a body line thick) runs between two boxes one
-         * above the other, overlapping both across by half the narrower one.
-         */
-        boolean between(Bbox a, Bbox b) {
-            Bbox top = a.y0() <= b.y0() ? a : b, bottom = top == a ? b : a;
-            for (Bbox r : boxes) {
-                int across = Math.min(r.x1(), Math.min(top.x1(), bottom.x1())) - Math.max(r.x0(), Math.max(top.x0(), bottom.x0()));
-                if (r.height() <= size / 2 && r.width() > r.height()
-                        && r.y0() >= top.y1() - pitch / 2 && r.y1() <= bottom.y0() + pitch / 2
-                        && across >= 0.5 * Math.min(top.width(), bottom.width())) {
-                    return true;
-                }
-            }
-            return false;
-        }
     }
 }

@@ -338,17 +338,22 @@ public final class PaddleRecognizer implements LineRecognizer {
     }
 
     /** @return one block of one line of the words, its confidence their mean; none without words */
-    private static List<OcrBlock> line(List<OcrWord> words, List<String> texts, double confidenceSum) {
+    private static List<OcrBlock> line(List<OcrWord> read, List<String> texts, double confidenceSum) {
+        List<OcrWord> words = RuleMarks.strip(read);
         if (words.isEmpty()) {
             return List.of();
         }
-        String text = ChineseText.fixDigitConfusions(ChineseText.joinWords(
-                List.of(String.join("", texts).strip().split(" +"))));
+        String joined = String.join("", texts).strip();
+        if (words != read) {
+            // bars at the ends (a rule beside the line) are not text
+            joined = RuleMarks.trim(RuleMarks.trim(joined, true), false).strip();
+        }
+        String text = ChineseText.fixDigitConfusions(ChineseText.joinWords(List.of(joined.split(" +"))));
         if (text.isBlank()) {
             return List.of();
         }
         Bbox box = Bbox.union(words.stream().map(OcrWord::bbox).toList());
-        return List.of(new OcrBlock(box, List.of(new OcrLine(text, box, confidenceSum / words.size(), words))));
+        return List.of(new OcrBlock(box, List.of(new OcrLine(text, box, confidenceSum / read.size(), words))));
     }
 
     /**

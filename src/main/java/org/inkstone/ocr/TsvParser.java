@@ -13,6 +13,7 @@ import org.inkstone.text.ChineseText;
  * Parses Tesseract's TSV output (the {@code tsv} renderer: columns {@code level page_num
  * block_num par_num line_num word_num left top width height conf text}; levels 1 page,
  * 2 block, 3 paragraph, 4 line, 5 word) into blocks, lines and words.
+ * A bar read at either end of a Chinese line (a rule beside it) is dropped ({@link RuleMarks}).
  * Line text is the words joined by {@link ChineseText#joinWords}, with digits misread as letters
  * inside numbers corrected ({@link ChineseText#fixDigitConfusions}); line confidence is the
  * mean of its word confidences. Lines without any non-blank word are dropped.
@@ -68,14 +69,15 @@ public final class TsvParser {
         return new OcrPage(width, height, dpi, blocks);
     }
 
-    private static Bbox closeLine(Bbox lineBox, List<OcrWord> words, List<OcrLine> into) {
+    private static Bbox closeLine(Bbox lineBox, List<OcrWord> read, List<OcrLine> into) {
+        List<OcrWord> words = RuleMarks.strip(read);
         if (lineBox != null && !words.isEmpty()) {
             String text = ChineseText.fixDigitConfusions(ChineseText.joinWords(words.stream().map(OcrWord::text).toList()));
             double conf = words.stream().mapToDouble(OcrWord::confidence).average().orElse(0);
             Bbox tight = Bbox.union(words.stream().map(OcrWord::bbox).toList());
             into.add(new OcrLine(text, tight, conf, List.copyOf(words)));
         }
-        words.clear();
+        read.clear();
         return null;
     }
 

@@ -77,6 +77,37 @@ class ArticleAssemblerTest {
         }
     }
 
+    @Test
+    void aJumpLineWhosePageWasNotReadContinuesOnThePageWhoseContinuationNamesItsPage() {
+        List<OcrLine> l = new ArrayList<>();
+        l.add(line("甲文章的大标题在这里", 100, 200, 80, 100));
+        for (int i = 0; i < 10; i++) {
+            l.add(line("甲文正文第0栏第" + i + "行", 100, 340 + i * 60, 40, 56));
+        }
+        l.add(line("(下转第?版)", 250, 340 + 10 * 60, 30, 56));
+        PageLayout front = new LayoutAnalyzer().analyze(1, 2000, 3000, l);
+        List<OcrLine> m = new ArrayList<>();
+        m.add(line("乙文章的大标题在这里", 100, 200, 80, 100));
+        for (int i = 0; i < 6; i++) {
+            m.add(line("乙文正文第0栏第" + i + "行", 100, 340 + i * 60, 40, 56));
+        }
+        PageLayout second = new LayoutAnalyzer().analyze(2, 2000, 3000, m);
+        List<OcrLine> n = new ArrayList<>();
+        n.add(line("(上接第1版)", 100, 200, 30, 56));
+        for (int i = 0; i < 6; i++) {
+            n.add(line("甲文续文第0栏第" + i + "行", 100, 280 + i * 60, 40, 56));
+        }
+        PageLayout third = new LayoutAnalyzer().analyze(3, 2000, 3000, n);
+
+        List<Article> articles = new ArticleAssembler().assemble("doc", List.of(front, second, third));
+
+        assertEquals(2, articles.size(), articles.toString());
+        Article a = articles.get(0);
+        assertEquals(List.of(1, 3), a.fragments().stream().map(Article.Fragment::page).toList());
+        assertEquals(3, a.continued().get(0).toPage());
+        assertEquals(true, a.text().contains("甲文续文第0栏第0行"), a.text());
+    }
+
     private static void check(List<Article> articles) {
         assertEquals(2, articles.size());
         for (Article a : articles) {

@@ -25,7 +25,9 @@ class JumpMarkerTest {
             "(下转第四版),         JUMP_FROM, 4, 0, 下转4版",
             "（上接第十二版②）,   JUMP_TO,  12, 2, 上接12版②",
             "（转二十版）,         JUMP_FROM, 20, 0, 下转20版",
-            "上接一〇版,           JUMP_TO,  10, 0, 上接10版"})
+            "上接一〇版,           JUMP_TO,  10, 0, 上接10版",
+            "(下转第?版),          JUMP_FROM, 0, 0, 下转?版",
+            "（下转第■版②）,      JUMP_FROM, 0, 2, 下转?版②"})
     void parsesTheUsualFormsAndCommonMisreadings(String text, LineRole kind, int page, int key, String canonical) {
         JumpMarker m = JumpMarker.parseLine(text).orElseThrow(() -> new AssertionError("not parsed: " + text));
         assertEquals(kind, m.kind());
@@ -35,7 +37,7 @@ class JumpMarkerTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"推动长沙研发成果在株洲转", "承接苏州产业转移,可谓", "据悉，该项目将于下转运中心4版块投用后", "接下来,市人社局将组织“", "接十十版", ""})
+    @ValueSource(strings = {"推动长沙研发成果在株洲转", "承接苏州产业转移,可谓", "据悉，该项目将于下转运中心4版块投用后", "接下来,市人社局将组织“", "接十十版", "上下转动版面", ""})
     void leavesBodyTextAlone(String text) {
         assertTrue(JumpMarker.parseLine(text).isEmpty(), text);
     }

@@ -82,7 +82,7 @@ class LayoutAnalyzerTest {
         LayoutRules higher = new LayoutRules(new LayoutRules.Lines(l.sizeMinChars(), l.pitchMinChars(),
                 l.pitchSizeTolerance(), l.fallbackPitch(), 3.0, l.headlinePitch(), l.mastheadSize(), l.mastheadTop(),
                 l.headTop(), l.footTop(), l.furnitureTop(), l.jumpLineSize(), l.noiseConfidence(), l.shortLineChars(),
-                l.shortLineConfidence(), l.mastheadPanel(), l.captionGap(), l.captionWithin(), l.captionLeading(), l.rowPieceGap(), l.rowPieceWidth(), l.rowPieceStarts(), l.labelChars(), l.bannerChars()), d.titles(), d.columns(), d.vertical());
+                l.shortLineConfidence(), l.mastheadPanel(), l.captionGap(), l.captionWithin(), l.captionLeading(), l.rowPieceGap(), l.rowPieceWidth(), l.rowPieceStarts(), l.labelChars(), l.bannerChars(), l.titleLineSize(), l.titleLinePitch(), l.titleLineGap()), d.titles(), d.columns(), d.vertical());
 
         assertEquals(LineRole.HEADLINE, new LayoutAnalyzer().analyze(2, W, H, lines).roles().get(h1));
         assertEquals(LineRole.BODY, new LayoutAnalyzer(higher).analyze(2, W, H, lines).roles().get(h1));
@@ -189,6 +189,79 @@ class LayoutAnalyzerTest {
         assertEquals(12, cont.body().size());
         assertEquals(List.of(h), page.modules().get(1).headline());
         assertEquals(10, page.modules().get(1).body().size());
+    }
+
+    @Test
+    void aContinuationLineOpeningTheFirstColumnUnderTheRepeatedHeadlineMakesOneModule() {
+        int repeated = add("地铁五号线今日开通运营", colX(0), 120, 80, 100);
+        int marker = add("(上接第1版)", colX(0), 250, 30, LINE - 4);
+        List<Integer> c1 = column(0, 330, 6, "戊");
+        List<Integer> c2 = column(1, 250, 7, "己");
+
+        PageLayout page = new LayoutAnalyzer().analyze(3, W, H, lines);
+
+        assertEquals(LineRole.JUMP_TO, page.roles().get(marker));
+        assertEquals(1, page.modules().size(), "modules: " + page.modules());
+        PageLayout.Module cont = page.modules().get(0);
+        assertEquals(1, cont.jumpTo().page());
+        assertEquals(List.of(repeated), cont.headline());
+        List<Integer> order = new ArrayList<>(c1);
+        order.addAll(c2);
+        assertEquals(order, cont.body());
+    }
+
+    @Test
+    void aKickerAndASubtitleCentredOnTheHeadlineInTypeLittleLargerThanTheBodyArePartOfTheTitle() {
+        // body 40 px a character on 56 px lines; kicker and subtitle 50 px on 66 px lines, centred on the headline
+        int kicker = add("秋季学期开学首日", colX(0) + (2 * COL + GUTTER - 8 * 50) / 2, 120, 50, 66);
+        int main = add("城南新校区迎来首批学生", colX(0) + (2 * COL + GUTTER - 11 * 80) / 2, 196, 80, 100);
+        int sub = add("配套公交线路同步开通", colX(0) + (2 * COL + GUTTER - 10 * 50) / 2, 306, 50, 66);
+        List<Integer> c1 = column(0, 420, 8, "甲");
+        column(1, 420, 8, "乙");
+        // a body line of the same larger type under a headline but set at the column's edge stays body
+        int h2 = add("滨江公园改造完工", colX(3), 120, 80, 100);
+        int lead = add("本报讯（记者）", colX(3), 230, 50, 66);
+        column(3, 310, 6, "丙");
+
+        PageLayout page = new LayoutAnalyzer().analyze(2, W, H, lines);
+
+        assertEquals(List.of(LineRole.HEADLINE, LineRole.HEADLINE, LineRole.HEADLINE),
+                List.of(page.roles().get(kicker), page.roles().get(main), page.roles().get(sub)));
+        assertEquals(List.of(kicker, main, sub), page.modules().get(0).headline());
+        assertEquals(c1.get(0), page.modules().get(0).body().get(0));
+        assertEquals(LineRole.HEADLINE, page.roles().get(h2));
+        assertEquals(LineRole.BODY, page.roles().get(lead));
+        TitleParts parts = TitleParts.of(lines, page.modules().get(0).headline());
+        assertEquals(List.of(kicker), parts.kicker());
+        assertEquals(List.of(sub), parts.subtitle());
+    }
+
+    @Test
+    void aFramedPanelIsAnItemOfItsOwnAndTheColumnBelowItsFrameIsAnother() {
+        int h1 = add("地铁五号线今日开通", colX(0) + 40, 120, 80, 100);
+        column(0, 260, 20, "甲");
+        column(1, 260, 19, "乙");
+        int jump = add("(下转3版)", colX(1) + 160, 260 + 19 * LINE, 30, LINE - 4);
+        // a panel framed over column 3, then a headless column under the frame
+        int ph = add("夜间延时运营", colX(3) + 20, 140, 60, 80);
+        List<Integer> panel = column(3, 240, 5, "丙");
+        List<Integer> below = column(3, 240 + 5 * LINE + 40, 6, "丁");
+        Bbox frame = new Bbox(colX(3) - 12, 120, colX(3) + COL + 12, 240 + 5 * LINE + 16);
+
+        PageLayout page = new LayoutAnalyzer().analyze(2, W, H, lines, List.of(new PageGraphic(PageGraphic.Kind.RULE, frame)));
+
+        assertEquals(3, page.modules().size(), "modules: " + page.modules());
+        assertEquals(List.of(h1), page.modules().get(0).headline());
+        assertEquals(List.of(ph), page.modules().get(1).headline());
+        assertEquals(panel, page.modules().get(1).body());
+        assertEquals(below, page.modules().get(2).body());
+        // without the frame the column below goes on under the panel's title
+        assertEquals(2, new LayoutAnalyzer().analyze(2, W, H, lines).modules().size());
+        // where the article at its left ends in that column without a jump line, it goes on under the frame
+        lines.set(jump, new OcrLine("乙一二三四五六七八九", lines.get(jump).bbox(), 0.9, List.of()));
+        PageLayout runOn = new LayoutAnalyzer().analyze(2, W, H, lines, List.of(new PageGraphic(PageGraphic.Kind.RULE, frame)));
+        assertEquals(2, runOn.modules().size(), "modules: " + runOn.modules());
+        assertTrue(runOn.modules().get(0).body().containsAll(below));
     }
 
     @Test

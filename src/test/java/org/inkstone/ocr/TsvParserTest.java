@@ -40,4 +40,24 @@ class TsvParserTest {
         assertEquals("COVID 19", page.blocks().get(1).lines().get(0).text());
         assertEquals(new Bbox(600, 100, 900, 160), page.blocks().get(1).bbox());
     }
+
+    @Test
+    void aBarReadAtEitherEndOfAChineseLineIsARuleNotText() {
+        String tsv = String.join("\n",
+                "level\tpage_num\tblock_num\tpar_num\tline_num\tword_num\tleft\ttop\twidth\theight\tconf\ttext",
+                "2\t1\t1\t0\t0\t0\t80\t100\t520\t120\t-1\t",
+                "4\t1\t1\t1\t1\t0\t80\t100\t520\t50\t-1\t",
+                "5\t1\t1\t1\t1\t1\t80\t100\t6\t50\t60\t|",
+                "5\t1\t1\t1\t1\t2\t100\t102\t90\t46\t96\t春风",
+                "5\t1\t1\t1\t1\t3\t195\t100\t110\t48\t90\t温暖｜",
+                "4\t1\t1\t1\t2\t0\t80\t160\t300\t50\t-1\t",
+                "5\t1\t1\t1\t2\t1\t80\t160\t300\t50\t95\tA|B",
+                "");
+        OcrPage page = TsvParser.parse(tsv, 1000, 800, 300);
+        var lines = page.blocks().get(0).lines();
+        assertEquals("春风温暖", lines.get(0).text());
+        assertEquals(2, lines.get(0).words().size());
+        assertEquals(new Bbox(100, 100, 305, 148), lines.get(0).bbox(), "the bar's box is not the line's");
+        assertEquals("A|B", lines.get(1).text(), "a line without Han characters keeps its bars");
+    }
 }
