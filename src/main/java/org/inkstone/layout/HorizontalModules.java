@@ -50,10 +50,12 @@ final class HorizontalModules {
      * @param pageWidth page image width, px
      * @param ruleBoxes the page's rules, px: a column segment ends at a horizontal rule, and no
      *                  segment takes the title or the module of a segment above such a rule
+     * @param photos    the page's photos, px: a module's text above a photo spanning several of its
+     *                  columns is read across those columns before the text below it
      * @return the modules
      */
     List<PageLayout.Module> modules(List<OcrLine> lines, LineClassifier.Classified page, int pageWidth,
-                                    List<Bbox> ruleBoxes) {
+                                    List<Bbox> ruleBoxes, List<Bbox> photos) {
         PageRules pageRules = new PageRules(ruleBoxes);
         List<LineRole> roles = page.roles();
         Map<Integer, JumpMarker> markers = page.markers();
@@ -174,7 +176,7 @@ final class HorizontalModules {
             head.forEach(i -> boxes.add(lines.get(i).bbox()));
             JumpMarker from = null, to = null;
             Paragraphs text = new Paragraphs(pitch);
-            for (Segment s : e.getValue()) {
+            for (Segment s : aroundPhotos(e.getValue(), columns, photos)) {
                 Column col = columns.get(s.column);
                 for (int i : s.lines) {
                     boxes.add(lines.get(i).bbox());
@@ -227,6 +229,44 @@ final class HorizontalModules {
             }
         }
         return modules;
+    }
+
+    /**
+     * A module's segments in reading order: column by column, each top to bottom, except over the
+     * columns a photo spans (two or more of them): there the text above the photo is read across
+     * those columns first, then the text below it, as the body runs on above and below a picture.
+     *
+     * @param segments the module's segments, by column then height
+     * @return the same segments in reading order
+     */
+    private static List<Segment> aroundPhotos(List<Segment> segments, List<Column> columns, List<Bbox> photos) {
+        if (photos.isEmpty()) {
+            return segments;
+        }
+        Map<Segment, int[]> key = new HashMap<>();
+        for (Segment s : segments) {
+            int[] k = {s.column, 0, s.column};
+            for (Bbox p : photos) {
+                List<Integer> spanned = new ArrayList<>();
+                for (Segment o : segments) {
+                    Column c = columns.get(o.column);
+                    int within = Math.min(c.x1, p.x1()) - Math.max(c.x0, p.x0());
+                    if (within >= 0.5 * (c.x1 - c.x0) && !spanned.contains(o.column)) {
+                        spanned.add(o.column);
+                    }
+                }
+                if (spanned.size() >= 2 && spanned.contains(s.column)) {
+                    int first = spanned.stream().mapToInt(Integer::intValue).min().orElseThrow();
+                    k = new int[] {first, s.y0() >= p.y0() + p.height() / 2 ? 1 : 0, s.column};
+                    break;
+                }
+            }
+            key.put(s, k);
+        }
+        List<Segment> out = new ArrayList<>(segments);
+        out.sort(Comparator.comparingInt((Segment s) -> key.get(s)[0]).thenComparingInt(s -> key.get(s)[1])
+                .thenComparingInt(s -> key.get(s)[2]).thenComparingInt(Segment::y0));
+        return out;
     }
 
     /** The nearest title above a segment, below the previous segment of its column, over its column. */

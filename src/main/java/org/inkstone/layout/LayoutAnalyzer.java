@@ -171,6 +171,6 @@ public final class LayoutAnalyzer {
             return new PageLayout(pageNo, lines, List.of(), List.of(), 0);
         }
         LineClassifier.Classified page = classifier.horizontal(lines, height, pageNo == 1, photos);
-        return new PageLayout(pageNo, lines, page.roles(), horizontal.modules(lines, page, width, ruleBoxes), page.body().size());
+        return new PageLayout(pageNo, lines, page.roles(), horizontal.modules(lines, page, width, ruleBoxes, photos), page.body().size());
     }
 }

@@ -265,6 +265,27 @@ class LayoutAnalyzerTest {
     }
 
     @Test
+    void theBodyAboveAPhotoSpanningTheColumnsIsReadAcrossThemBeforeTheBodyBelowIt() {
+        int h1 = add("城南新校区迎来首批学生", colX(0) + 40, 120, 80, 100);
+        List<Integer> a0 = column(0, 260, 5, "甲"), a1 = column(1, 260, 5, "乙"), a2 = column(2, 260, 5, "丙");
+        Bbox photo = new Bbox(colX(0), 260 + 5 * LINE + 20, colX(2) + COL, 260 + 5 * LINE + 620);
+        int caption = add("新校区的学生在操场上参加开学典礼", colX(0), photo.y1() + 10, 34, 40);
+        int below = photo.y1() + 100;
+        List<Integer> b0 = column(0, below, 4, "丁"), b1 = column(1, below, 4, "戊"), b2 = column(2, below, 4, "己");
+
+        PageLayout page = new LayoutAnalyzer().analyze(2, W, H, lines, List.of(new PageGraphic(PageGraphic.Kind.PHOTO, photo)));
+
+        assertEquals(1, page.modules().size(), "modules: " + page.modules());
+        assertEquals(LineRole.CAPTION, page.roles().get(caption));
+        assertEquals(List.of(h1), page.modules().get(0).headline());
+        List<Integer> order = new ArrayList<>();
+        for (List<Integer> part : List.of(a0, a1, a2, b0, b1, b2)) {
+            order.addAll(part);
+        }
+        assertEquals(order, page.modules().get(0).body());
+    }
+
+    @Test
     void headlinesOfNeighbouringColumnsStayApartBesideAQuote() {
         // 80 px characters on 100 px lines: a full-width quote inks half its cell, so 40 px of
         // the gap beside it is not space; 0.6 of a line (60 px) + 40 px is the most that joins
