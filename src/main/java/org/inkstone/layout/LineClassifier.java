@@ -204,7 +204,10 @@ final class LineClassifier {
         // Headline type is larger than body type: judged by character pitch and line height.
         // Line boxes carry a few pixels of margin (which brings the ratio of a headline to body
         // line heights towards 1), and a short justified body line has a wide pitch, so both must agree.
-        boolean big = b.height() >= rules.headlineSize() * body.size() && charW >= rules.headlinePitch() * body.pitch();
+        boolean big = b.height() >= rules.headlineSize() * body.size() && charW >= rules.headlinePitch() * body.pitch()
+                // or taller still and wider than body type (a small heading: its pitch is natural,
+                // where justification widens the body's)
+                || b.height() >= rules.smallHeadingSize() * body.size() && charW >= rules.smallHeadingPitch() * body.pitch();
         if (frontPage && b.height() >= rules.mastheadSize() * body.size() && b.y0() < rules.mastheadTop() * pageHeight
                 && charW >= rules.headlinePitch() * body.pitch()) {
             return LineRole.MASTHEAD;
