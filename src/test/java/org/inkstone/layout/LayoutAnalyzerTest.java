@@ -78,11 +78,11 @@ class LayoutAnalyzerTest {
         column(0, 340, 12, "甲");
         LayoutRules d = LayoutRules.DEFAULT;
         LayoutRules.Lines l = d.lines();
-        // headline type must now be 3 body lines tall: the 100 px line over 56 px body lines is body
+        // headline type (and a small heading's) must now be 3 body lines tall: the 100 px line over 56 px body lines is body
         LayoutRules higher = new LayoutRules(new LayoutRules.Lines(l.sizeMinChars(), l.pitchMinChars(),
                 l.pitchSizeTolerance(), l.fallbackPitch(), 3.0, l.headlinePitch(), l.mastheadSize(), l.mastheadTop(),
                 l.headTop(), l.footTop(), l.furnitureTop(), l.jumpLineSize(), l.noiseConfidence(), l.shortLineChars(),
-                l.shortLineConfidence(), l.mastheadPanel(), l.captionGap(), l.captionWithin(), l.captionLeading(), l.rowPieceGap(), l.rowPieceWidth(), l.rowPieceStarts(), l.labelChars(), l.bannerChars(), l.titleLineSize(), l.titleLinePitch(), l.titleLineGap(), l.smallHeadingSize(),
+                l.shortLineConfidence(), l.mastheadPanel(), l.captionGap(), l.captionWithin(), l.captionLeading(), l.rowPieceGap(), l.rowPieceWidth(), l.rowPieceStarts(), l.labelChars(), l.bannerChars(), l.titleLineSize(), l.titleLinePitch(), l.titleLineGap(), 3.0,
                 l.smallHeadingPitch()), d.titles(), d.columns(), d.vertical());
 
         assertEquals(LineRole.HEADLINE, new LayoutAnalyzer().analyze(2, W, H, lines).roles().get(h1));
