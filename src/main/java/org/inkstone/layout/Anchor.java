@@ -14,6 +14,10 @@ sealed interface Anchor {
     record Continuation(int line) implements Anchor {
     }
 
+    /** A column of briefs: the index of its label line ({@link Briefs}). */
+    record BriefColumn(int line) implements Anchor {
+    }
+
     /** A module without title or continuation line, numbered in the order found. */
     record Headless(int number) implements Anchor {
     }

@@ -93,6 +93,8 @@ final class HorizontalModules {
                 int first = s.lines.get(0);
                 if (roles.get(first) == LineRole.JUMP_TO) {
                     anchorOf.put(s, new Anchor.Continuation(first));
+                } else if (Briefs.isLabel(lines.get(first))) {
+                    anchorOf.put(s, new Anchor.BriefColumn(first));
                 } else {
                     TitleStructure.Group best = headlineAbove(headlines, col, s, prevInCol, bodyH, pageRules);
                     if (best != null) {

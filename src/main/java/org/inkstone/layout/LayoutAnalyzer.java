@@ -101,7 +101,8 @@ public final class LayoutAnalyzer {
         List<Bbox> photos = graphics.stream().filter(g -> g.kind() == PageGraphic.Kind.PHOTO).map(PageGraphic::bbox).toList();
         List<Bbox> ruleBoxes = graphics.stream().filter(g -> g.kind() == PageGraphic.Kind.RULE).map(PageGraphic::bbox).toList();
         RowPieces rows = RowPieces.join(lines, rules.lines());
-        return withoutLabels(rows.expand(joined(pageNo, width, height, rows.lines(), photos, ruleBoxes), lines), height);
+        return withoutLabels(Briefs.split(rows.expand(joined(pageNo, width, height, rows.lines(), photos, ruleBoxes), lines)),
+                height);
     }
 
     /**

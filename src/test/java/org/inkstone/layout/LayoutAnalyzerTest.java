@@ -287,6 +287,35 @@ class LayoutAnalyzerTest {
     }
 
     @Test
+    void aColumnOfBriefsUnderItsLabelIsOneArticlePerItem() {
+        int h1 = add("地铁五号线今日开通", colX(0) + 40, 120, 80, 100);
+        column(0, 260, 20, "甲");
+        // column 2: the label, then three items, each a lead-in line and an indented paragraph
+        int label = add("◇简讯◇", colX(2), 120, 50, 66);
+        int y = 220;
+        List<Integer> heads = new ArrayList<>();
+        List<List<Integer>> bodies = new ArrayList<>();
+        for (String item : List.of("图书馆延时开放", "步道修缮完工", "食堂供应早餐")) {
+            heads.add(add(item, colX(2), y, PITCH, LINE - 4));
+            List<Integer> body = new ArrayList<>();
+            body.add(add("　　本周起每周开放时", colX(2) + 2 * PITCH, y + LINE, PITCH, LINE - 4));
+            body.add(add("间增加六小时整。", colX(2), y + 2 * LINE, PITCH, LINE - 4));
+            bodies.add(body);
+            y += 3 * LINE + 30;
+        }
+
+        PageLayout page = new LayoutAnalyzer().analyze(2, W, H, lines);
+
+        assertEquals(LineRole.SECTION_LABEL, page.roles().get(label));
+        assertEquals(4, page.modules().size(), "the article and three briefs: " + page.modules());
+        assertEquals(List.of(h1), page.modules().get(0).headline());
+        for (int k = 0; k < 3; k++) {
+            assertEquals(List.of(heads.get(k)), page.modules().get(k + 1).headline());
+            assertEquals(bodies.get(k), page.modules().get(k + 1).body());
+        }
+    }
+
+    @Test
     void headlinesOfNeighbouringColumnsStayApartBesideAQuote() {
         // 80 px characters on 100 px lines: a full-width quote inks half its cell, so 40 px of
         // the gap beside it is not space; 0.6 of a line (60 px) + 40 px is the most that joins
