@@ -14,9 +14,9 @@ import org.inkstone.text.Paragraphs;
  * heading (or a lead-in line) and a paragraph or two, is several articles, not one. A column
  * segment that opens with such a label is a module of its own ({@link HorizontalModules}), and
  * a module whose first line is the label is cut here into one module per item; the label is page
- * furniture ({@link LineRole#SECTION_LABEL}). An item starts at a headline line, or at a short
- * line set at the column's left edge that ends no sentence and is followed by an indented line
- * (the item's first paragraph), after a line that ends a sentence.
+ * furniture ({@link LineRole#SECTION_LABEL}). An item starts at a headline line, or at a line
+ * of a few characters set at the column's left edge that ends no sentence and is followed by an
+ * indented line (the item's first paragraph), after a line that ends a sentence.
  */
 final class Briefs {
 
@@ -71,7 +71,7 @@ final class Briefs {
             OcrLine l = lines.get(i);
             boolean headline = roles.get(i) == LineRole.HEADLINE;
             boolean leadIn = Measure.chars(l) <= HEAD_CHARS && !ChineseText.endsSentence(l.text())
-                    && l.bbox().x0() < column[k][0] + pitch / 2 && l.bbox().x1() < column[k][1] - 1.5 * pitch
+                    && l.bbox().x0() < column[k][0] + pitch / 2
                     && k + 1 < rest.size() && lines.get(rest.get(k + 1)).bbox().x0() >= column[k + 1][0] + pitch
                     && (body.isEmpty() || ChineseText.endsSentence(lines.get(body.get(body.size() - 1)).text()));
             if ((headline || leadIn) && (!body.isEmpty() || !head.isEmpty() && !headline)) {
