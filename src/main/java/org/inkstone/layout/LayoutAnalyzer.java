@@ -160,9 +160,55 @@ public final class LayoutAnalyzer {
             }
             bodyHeight = h.bodyHeight();
         }
+        if (across.size() >= rules.lines().displayColumnsRatio() * down.size() && bodyHeight > 0) {
+            // a page of horizontal text: its few vertical lines in type larger than its body are
+            // display headlines set beside the horizontal body they head
+            double display = rules.lines().headlineSize() * bodyHeight;
+            List<Integer> heads = down.stream().filter(i -> lines.get(i).bbox().width() >= display).toList();
+            if (heads.size() == down.size()) {
+                for (int i : heads) {
+                    roles.set(i, LineRole.HEADLINE);
+                    modules = besideHorizontal(modules, i, lines, bodyHeight);
+                }
+                return new PageLayout(pageNo, lines, roles, modules, bodyHeight);
+            }
+        }
         LineClassifier.Classified v = classifier.vertical(lines, down);
         modules.addAll(vertical.modules(lines, down, v, roles, ruleBoxes));
         return new PageLayout(pageNo, lines, roles, modules, across.isEmpty() ? v.body().size() : bodyHeight);
+    }
+
+    /**
+     * A vertical display headline joins the horizontal module beside or around it: the one
+     * overlapping it in height that stands nearest across (overlapping it, or less than two
+     * body lines away), as its main headline, read before the module's own title lines; a
+     * title-only module of its own when there is none.
+     */
+    private static List<PageLayout.Module> besideHorizontal(List<PageLayout.Module> modules, int line,
+                                                           List<OcrLine> lines, double bodyHeight) {
+        Bbox h = lines.get(line).bbox();
+        int host = -1;
+        int best = Integer.MAX_VALUE;
+        for (int m = 0; m < modules.size(); m++) {
+            Bbox b = modules.get(m).bbox();
+            int gap = Math.max(0, Math.max(b.x0() - h.x1(), h.x0() - b.x1()));
+            int down = Math.min(b.y1(), h.y1()) - Math.max(b.y0(), h.y0());
+            if (down > 0 && gap < 2 * bodyHeight && gap < best) {
+                best = gap;
+                host = m;
+            }
+        }
+        List<PageLayout.Module> out = new ArrayList<>(modules);
+        if (host < 0) {
+            out.add(new PageLayout.Module(List.of(line), List.of(), List.of(), null, null, h));
+            return out;
+        }
+        PageLayout.Module m = out.get(host);
+        List<Integer> head = new ArrayList<>(m.headline());
+        head.add(0, line);
+        out.set(host, new PageLayout.Module(head, m.body(), m.paragraphs(), m.jumpFrom(), m.jumpTo(),
+                Bbox.union(List.of(m.bbox(), h))));
+        return out;
     }
 
     /** Layout of a page's horizontal lines (see the class comment). */

@@ -83,7 +83,7 @@ class LayoutAnalyzerTest {
                 l.pitchSizeTolerance(), l.fallbackPitch(), 3.0, l.headlinePitch(), l.mastheadSize(), l.mastheadTop(),
                 l.headTop(), l.footTop(), l.furnitureTop(), l.jumpLineSize(), l.noiseConfidence(), l.shortLineChars(),
                 l.shortLineConfidence(), l.mastheadPanel(), l.captionGap(), l.captionWithin(), l.captionLeading(), l.rowPieceGap(), l.rowPieceWidth(), l.rowPieceStarts(), l.labelChars(), l.bannerChars(), l.titleLineSize(), l.titleLinePitch(), l.titleLineGap(), 3.0,
-                l.smallHeadingPitch()), d.titles(), d.columns(), d.vertical());
+                l.smallHeadingPitch(), l.displayColumnsRatio()), d.titles(), d.columns(), d.vertical());
 
         assertEquals(LineRole.HEADLINE, new LayoutAnalyzer().analyze(2, W, H, lines).roles().get(h1));
         assertEquals(LineRole.BODY, new LayoutAnalyzer(higher).analyze(2, W, H, lines).roles().get(h1));
@@ -349,6 +349,26 @@ class LayoutAnalyzerTest {
     private int addVertical(String text, int x0, int y0, int charH, int width) {
         lines.add(new OcrLine(text, new Bbox(x0, y0, x0 + width, y0 + charH * text.length()), 0.9, List.of()));
         return lines.size() - 1;
+    }
+
+    @Test
+    void aVerticalDisplayHeadlineBesideHorizontalBodyTextHeadsTheArticleBesideIt() {
+        // a page of horizontal text: two articles, the lower one with a vertical headline in
+        // 90 px type standing at its right edge
+        int h1 = add("地铁五号线今日开通", colX(0) + 40, 200, 80, 100);
+        column(0, 340, 12, "甲");
+        column(1, 340, 12, "乙");
+        List<Integer> right = new ArrayList<>(column(2, 1200, 14, "丙"));
+        right.addAll(column(3, 1200, 14, "丁"));
+        int vh = addVertical("弱视老人隐蔽一年", colX(3) + COL + 20, 1200, 90, 90);
+
+        PageLayout page = new LayoutAnalyzer().analyze(2, W, H, lines);
+
+        assertEquals(LineRole.HEADLINE, page.roles().get(vh));
+        assertEquals(2, page.modules().size(), "modules: " + page.modules());
+        assertEquals(List.of(h1), page.modules().get(0).headline());
+        assertEquals(List.of(vh), page.modules().get(1).headline());
+        assertEquals(right, page.modules().get(1).body());
     }
 
     @Test
