@@ -65,12 +65,24 @@ final class HorizontalModules {
                 .mapToDouble(i -> lines.get(i).bbox().width()).toArray(), pageWidth / 6.0);
         List<Column> columns = columns(lines, roles, colWidth, pageRules);
         List<TitleStructure.Group> headlines = titles.groups(lines, indices(roles, LineRole.HEADLINE), pitch);
-        // a headline right below a continuation line repeats the continued article's headline
-        Map<TitleStructure.Group, Integer> repeatOf = new HashMap<>();
-        for (var e : markers.entrySet()) {
-            if (roles.get(e.getKey()) != LineRole.JUMP_TO) {
-                continue;
+        // continuation markers set as the first words of a body line
+        Map<Integer, JumpMarker.Leading> leading = new HashMap<>();
+        for (int i = 0; i < lines.size(); i++) {
+            if (roles.get(i) == LineRole.BODY) {
+                int line = i;
+                JumpMarker.parseLeading(lines.get(i).text()).ifPresent(m -> leading.put(line, m));
             }
+        }
+        Map<Integer, JumpMarker> continuations = new HashMap<>();
+        markers.forEach((i, m) -> {
+            if (roles.get(i) == LineRole.JUMP_TO) {
+                continuations.put(i, m);
+            }
+        });
+        leading.forEach((i, m) -> continuations.put(i, m.marker()));
+        // a headline right below (or above) a continuation line repeats the continued article's headline
+        Map<TitleStructure.Group, Integer> repeatOf = new HashMap<>();
+        for (var e : continuations.entrySet()) {
             Bbox mb = lines.get(e.getKey()).bbox();
             for (TitleStructure.Group g : headlines) {
                 // the repeated headline stands just below the continuation line, or just above it
@@ -91,7 +103,7 @@ final class HorizontalModules {
             for (Segment s : col.segments) {
                 done.add(s);
                 int first = s.lines.get(0);
-                if (roles.get(first) == LineRole.JUMP_TO) {
+                if (roles.get(first) == LineRole.JUMP_TO || leading.containsKey(first)) {
                     anchorOf.put(s, new Anchor.Continuation(first));
                 } else if (Briefs.isLabel(lines.get(first))) {
                     anchorOf.put(s, new Anchor.BriefColumn(first));
@@ -187,6 +199,14 @@ final class HorizontalModules {
                         from = markers.get(i);
                     } else if (r == LineRole.JUMP_TO) {
                         to = markers.get(i);
+                    } else if (leading.containsKey(i) && s.lines.get(0) == i) {
+                        // the marker opening the line is the continuation line; the rest is text
+                        JumpMarker.Leading lead = leading.get(i);
+                        to = lead.marker();
+                        body.add(i);
+                        OcrLine l = lines.get(i);
+                        text.add(new OcrLine(l.text().substring(lead.end()), l.bbox(), l.confidence(), l.words()),
+                                col.x0, col.x1);
                     } else {
                         body.add(i);
                         text.add(lines.get(i), col.x0, col.x1);

@@ -33,6 +33,37 @@ public record JumpMarker(LineRole kind, int page, int key, String marker) {
      * whichever later page has a continuation line naming its page.
      */
     public static final int UNREAD_PAGE = 0;
+    /**
+     * A continuation line set as the first words of a body line, in brackets or after an arrow:
+     * {@code （上接第1版）水库管理处…}, {@code ◀◀上接1版①本报讯…}.
+     */
+    private static final Pattern LEADING = Pattern.compile("^\\s*[（(【〔◀◁<«\\[]+\\s*上\\s*接\\s*(?:第\\s*)?" + PAGE
+            + "\\s*版\\s*([①-⑳]?)\\s*[）)】〕\\]]?");
+
+    /**
+     * A continuation marker opening a line of body text.
+     *
+     * @param marker the marker
+     * @param end    where the body text starts after it, as an index into the line's text
+     */
+    public record Leading(JumpMarker marker, int end) {
+    }
+
+    /**
+     * @param lineText the OCR text of a body line
+     * @return the continuation marker its first words are, with the rest of the line after it;
+     *         empty when the line does not open with one or is only the marker
+     */
+    public static Optional<Leading> parseLeading(String lineText) {
+        Matcher m = LEADING.matcher(lineText);
+        if (!m.find() || lineText.substring(m.end()).isBlank()) {
+            return Optional.empty();
+        }
+        return build(LineRole.JUMP_TO, "上接", m).map(j -> new Leading(j, m.end()));
+    }
+
+    /** A continuation marker followed by this many Han characters opens a line of text ({@link #parseLeading}). */
+    private static final int TEXT_AFTER = 3;
     /** Longest text of a line that is only a marker (brackets, arrows and OCR debris included). */
     private static final int MAX_LINE_CHARS = 16;
 
@@ -46,7 +77,9 @@ public record JumpMarker(LineRole kind, int page, int key, String marker) {
             return Optional.empty();
         }
         Matcher to = TO.matcher(t);
-        if (to.find() && (t.contains("上") || t.contains("◀") || t.contains("接"))) {
+        if (to.find() && (t.contains("上") || t.contains("◀") || t.contains("接"))
+                && t.substring(to.end()).codePoints().filter(c -> Character.UnicodeScript.of(c) == Character.UnicodeScript.HAN)
+                .count() < TEXT_AFTER) {
             return build(LineRole.JUMP_TO, "上接", to);
         }
         Matcher from = FROM.matcher(t);

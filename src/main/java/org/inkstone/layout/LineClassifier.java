@@ -216,7 +216,8 @@ final class LineClassifier {
             return marker.kind();
         }
         if (!big && (b.y1() <= rules.headTop() * pageHeight || b.y0() >= rules.footTop() * pageHeight
-                || b.y0() < rules.furnitureTop() * pageHeight && FURNITURE.matcher(l.text()).find())) {
+                || b.y0() < rules.furnitureTop() * pageHeight && FURNITURE.matcher(l.text()).find()
+                && JumpMarker.parseLeading(l.text()).isEmpty())) {
             return LineRole.RUNNING_HEAD;
         }
         if (noise(l)) {

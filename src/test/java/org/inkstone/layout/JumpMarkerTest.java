@@ -41,4 +41,15 @@ class JumpMarkerTest {
     void leavesBodyTextAlone(String text) {
         assertTrue(JumpMarker.parseLine(text).isEmpty(), text);
     }
+
+    @org.junit.jupiter.api.Test
+    void aContinuationMarkerOpeningABodyLineIsReadWithTheTextAfterIt() {
+        JumpMarker.Leading l = JumpMarker.parseLeading("（上接第1版）水库管理处将在今冬").orElseThrow();
+        assertEquals(LineRole.JUMP_TO, l.marker().kind());
+        assertEquals(1, l.marker().page());
+        assertEquals("水库管理处将在今冬", "（上接第1版）水库管理处将在今冬".substring(l.end()));
+        assertEquals(2, JumpMarker.parseLeading("◀◀上接1版②本报讯").orElseThrow().marker().key());
+        assertTrue(JumpMarker.parseLeading("接上级通知，本周起").isEmpty());
+        assertTrue(JumpMarker.parseLeading("（上接第1版）").isEmpty(), "a line that is only the marker is a continuation line");
+    }
 }

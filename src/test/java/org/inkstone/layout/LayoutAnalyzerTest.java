@@ -204,11 +204,32 @@ class LayoutAnalyzerTest {
         assertEquals(LineRole.JUMP_TO, page.roles().get(marker));
         assertEquals(1, page.modules().size(), "modules: " + page.modules());
         PageLayout.Module cont = page.modules().get(0);
+        assertNotNull(cont.jumpTo(), page.roles() + " " + cont);
         assertEquals(1, cont.jumpTo().page());
         assertEquals(List.of(repeated), cont.headline());
         List<Integer> order = new ArrayList<>(c1);
         order.addAll(c2);
         assertEquals(order, cont.body());
+    }
+
+    @Test
+    void aContinuationMarkerAsTheFirstWordsOfTheTextOpensTheContinuedArticle() {
+        int repeated = add("地铁五号线今日开通运营", colX(0), 120, 80, 100);
+        int first = add("（上接第1版）戊一二三", colX(0), 260, PITCH, LINE - 4);
+        List<Integer> c1 = column(0, 260 + LINE, 5, "戊");
+        List<Integer> c2 = column(1, 260, 6, "己");
+
+        PageLayout page = new LayoutAnalyzer().analyze(3, W, H, lines);
+
+        assertEquals(1, page.modules().size(), "modules: " + page.modules());
+        PageLayout.Module cont = page.modules().get(0);
+        assertNotNull(cont.jumpTo(), page.roles() + " " + cont);
+        assertEquals(1, cont.jumpTo().page());
+        assertEquals(List.of(repeated), cont.headline());
+        assertEquals(first, cont.body().get(0), page.roles() + " " + cont);
+        String text = String.join("", cont.paragraphs());
+        assertTrue(text.startsWith("戊一二三戊一二三"), text);
+        assertEquals(1 + c1.size() + c2.size(), cont.body().size());
     }
 
     @Test
