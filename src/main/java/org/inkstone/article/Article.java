@@ -51,8 +51,11 @@ public record Article(String id, Kind kind, String title, Heading heading, Strin
      * @param headline   sequence numbers on the page of the fragment's headline lines
      * @param body       sequence numbers on the page of its body lines, in reading order
      * @param confidence mean recognition confidence of its lines, weighted by their characters, 0–1
+     * @param layoutConfidence how sure the layout analysis is that the fragment's pieces belong
+     *                   together, 0–1 ({@link org.inkstone.layout.PageLayout.Module#certainty()})
      */
-    public record Fragment(int page, Bbox bbox, List<Integer> headline, List<Integer> body, double confidence) {
+    public record Fragment(int page, Bbox bbox, List<Integer> headline, List<Integer> body, double confidence,
+                           double layoutConfidence) {
     }
 
     /**

@@ -180,7 +180,7 @@ public final class ArticleAssembler {
                 }
             }
             fragments.add(new Article.Fragment(p.page().pageNo(), m.bbox(), m.headline(), m.body(),
-                    chars == 0 ? 0 : conf / chars));
+                    chars == 0 ? 0 : conf / chars, m.certainty()));
             if (k + 1 < chain.size() && m.jumpFrom() != null) {
                 jumps.add(new Article.Jump(p.page().pageNo(), chain.get(k + 1).page().pageNo(), m.jumpFrom().marker()));
             }

@@ -118,6 +118,7 @@ public final class ArticlesJsonWriter {
         m.put("fragments", a.fragments().stream().map(f -> {
             Map<String, Object> fm = fragment(f.page(), f.bbox());
             fm.put("confidence", round(f.confidence()));
+            fm.put("layout_confidence", round(f.layoutConfidence()));
             return fm;
         }).toList());
         m.put("continued", a.continued().stream().map(ArticlesJsonWriter::jump).toList());

@@ -97,6 +97,9 @@ final class HorizontalModules {
             }
         }
         Map<Segment, Anchor> anchorOf = new HashMap<>();
+        // how each segment that joined another's module did so (segments under a title or
+        // continuation line, and segments making a module of their own, are not listed)
+        Map<Segment, PageLayout.Join> joinOf = new HashMap<>();
         List<Segment> done = new ArrayList<>();
         for (Column col : columns) {
             Segment prevInCol = null;
@@ -133,14 +136,17 @@ final class HorizontalModules {
                     // a byline or subhead of one or two lines set apart under a headline opens its column
                     Anchor a = above != null && above.lines.size() <= rules.openerLines()
                             && s.y0() - above.y1() < rules.openerGap() * bodyH ? anchorOf.get(above) : null;
+                    PageLayout.Join join = PageLayout.Join.OPENER;
                     if (a == null && c > 0) {
                         a = neighbour(columns.get(c - 1), s, anchorOf, rules.alignedStart() * bodyH, true);
+                        join = PageLayout.Join.ALIGNED;
                     }
                     if (a == null && c + 1 < columns.size()) {
                         a = neighbour(columns.get(c + 1), s, anchorOf, rules.alignedStart() * bodyH, true);
                     }
                     if (a != null) {
                         anchorOf.put(s, a);
+                        joinOf.put(s, join);
                         changed = true;
                     }
                 }
@@ -155,12 +161,17 @@ final class HorizontalModules {
                     // unless the article at its left ends in that column without a jump line: it goes on here
                     boolean ruled = prevInCol != null && pageRules.between(prevInCol.box, s.box, bodyH / 2, bodyH / 4);
                     Anchor a = prevInCol != null && !ruled ? anchorOf.get(prevInCol) : null;
+                    PageLayout.Join join = PageLayout.Join.BELOW;
                     if (a == null && c > 0) {
                         Column leftCol = columns.get(c - 1);
                         Segment left = neighbourSegment(leftCol, s, 0, false);
                         boolean runsOn = left != null && left == leftCol.segments.get(leftCol.segments.size() - 1)
                                 && roles.get(left.lines.get(left.lines.size() - 1)) != LineRole.JUMP_FROM;
                         a = left == null || ruled && !runsOn ? null : anchorOf.get(left);
+                        join = ruled ? PageLayout.Join.ACROSS_RULE : PageLayout.Join.BESIDE;
+                    }
+                    if (a != null) {
+                        joinOf.put(s, join);
                     }
                     anchorOf.put(s, a != null ? a : new Anchor.Headless(headless++));
                 }
@@ -216,7 +227,9 @@ final class HorizontalModules {
             if (body.isEmpty() && head.isEmpty()) {
                 continue;
             }
-            modules.add(new PageLayout.Module(head, body, text.paragraphs(), from, to, Bbox.union(boxes)));
+            double certainty = e.getValue().stream().mapToDouble(x -> joinOf.containsKey(x) ? joinOf.get(x).certainty() : 1)
+                    .min().orElse(1);
+            modules.add(new PageLayout.Module(head, body, text.paragraphs(), from, to, Bbox.union(boxes), certainty));
         }
         // a title that heads no column segment is a piece of the title beside it on the same row
         // (the recogniser cut the line), or else a title-only module
@@ -244,8 +257,7 @@ final class HorizontalModules {
                 head.addAll(grp.lines());
                 head.sort(Comparator.comparingInt((Integer i) -> lines.get(i).bbox().y0() / Math.max(1, (int) bodyH))
                         .thenComparingInt(i -> lines.get(i).bbox().x0()));
-                modules.set(host, new PageLayout.Module(head, mod.body(), mod.paragraphs(), mod.jumpFrom(), mod.jumpTo(),
-                        Bbox.union(List.of(mod.bbox(), grp.box()))));
+                modules.set(host, mod.withHeadline(head, Bbox.union(List.of(mod.bbox(), grp.box()))));
             } else {
                 modules.add(new PageLayout.Module(grp.lines(), List.of(), List.of(), null, null, grp.box()));
             }

@@ -156,7 +156,8 @@ public final class LayoutAnalyzer {
             }
             for (PageLayout.Module m : h.modules()) {
                 modules.add(new PageLayout.Module(m.headline().stream().map(across::get).toList(),
-                        m.body().stream().map(across::get).toList(), m.paragraphs(), m.jumpFrom(), m.jumpTo(), m.bbox()));
+                        m.body().stream().map(across::get).toList(), m.paragraphs(), m.jumpFrom(), m.jumpTo(), m.bbox(),
+                        m.certainty()));
             }
             bodyHeight = h.bodyHeight();
         }
@@ -206,8 +207,7 @@ public final class LayoutAnalyzer {
         PageLayout.Module m = out.get(host);
         List<Integer> head = new ArrayList<>(m.headline());
         head.add(0, line);
-        out.set(host, new PageLayout.Module(head, m.body(), m.paragraphs(), m.jumpFrom(), m.jumpTo(),
-                Bbox.union(List.of(m.bbox(), h))));
+        out.set(host, m.withHeadline(head, Bbox.union(List.of(m.bbox(), h))));
         return out;
     }
 

@@ -161,7 +161,7 @@ record RowPieces(List<OcrLine> lines, List<List<Integer>> pieces) {
         List<PageLayout.Module> modules = new ArrayList<>();
         for (PageLayout.Module m : joined.modules()) {
             modules.add(new PageLayout.Module(expand(m.headline()), expand(m.body()), m.paragraphs(), m.jumpFrom(),
-                    m.jumpTo(), m.bbox()));
+                    m.jumpTo(), m.bbox(), m.certainty()));
         }
         return new PageLayout(joined.pageNo(), page, roles, modules, joined.bodyHeight());
     }

@@ -92,6 +92,8 @@ final class VerticalModules {
         blocks.sort(Comparator.comparingInt((List<Integer> b) -> Measure.box(lines, b).y0())
                 .thenComparingInt(b -> -Measure.box(lines, b).x1()));
         Map<List<Integer>, Anchor> anchorOf = new HashMap<>();
+        // blocks that joined the article of the block above them (the next tier)
+        List<List<Integer>> tiers = new ArrayList<>();
         int headless = 0;
         for (List<Integer> b : blocks) {
             Bbox bb = Measure.box(lines, b);
@@ -116,6 +118,7 @@ final class VerticalModules {
                         && overlap >= this.rules.tierWidth() * Math.min(ab.width(), bb.width())
                         && !lineRules.between(ab, bb, bodyW / 2, pitch / 2)) {
                     anchor = anchorOf.get(a);
+                    tiers.add(b);
                 }
             }
             anchorOf.put(b, anchor != null ? anchor : new Anchor.Headless(headless++));
@@ -153,7 +156,8 @@ final class VerticalModules {
                 }
             }
             if (!body.isEmpty() || !head.isEmpty()) {
-                out.add(new PageLayout.Module(head, body, text.paragraphs(), from, to, Bbox.union(boxes)));
+                double certainty = e.getValue().stream().anyMatch(tiers::contains) ? PageLayout.Join.BELOW.certainty() : 1;
+                out.add(new PageLayout.Module(head, body, text.paragraphs(), from, to, Bbox.union(boxes), certainty));
             }
         }
         out.sort(Comparator.comparingInt((PageLayout.Module m) -> -m.bbox().x1()).thenComparingInt(m -> m.bbox().y0()));

@@ -396,8 +396,9 @@ public class DocumentStore {
                     marker = article.continued().get(jump++).marker();
                 }
                 long fragmentId = insertReturningId("INSERT INTO article_fragment (article_id, page_id, seq, x0, y0, "
-                        + "x1, y1, jump_marker, confidence) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)", articleId, pageId, f,
-                        fr.bbox().x0(), fr.bbox().y0(), fr.bbox().x1(), fr.bbox().y1(), marker, fr.confidence());
+                        + "x1, y1, jump_marker, confidence, layout_confidence) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                        articleId, pageId, f, fr.bbox().x0(), fr.bbox().y0(), fr.bbox().x1(), fr.bbox().y1(), marker,
+                        fr.confidence(), fr.layoutConfidence());
                 int seq = 0;
                 for (int line : fr.headline()) {
                     links.add(new Object[] {fragmentId, seq++, pageId, line, HEADLINE});
@@ -430,7 +431,8 @@ public class DocumentStore {
         record StoredFragment(Article.Fragment fragment, String marker) {
         }
         Map<Long, List<StoredFragment>> fragments = new HashMap<>();
-        jdbc.query("SELECT f.id, f.article_id, p.page_no, f.x0, f.y0, f.x1, f.y1, f.jump_marker, f.confidence "
+        jdbc.query("SELECT f.id, f.article_id, p.page_no, f.x0, f.y0, f.x1, f.y1, f.jump_marker, f.confidence, "
+                + "f.layout_confidence "
                 + "FROM article_fragment f "
                 + "JOIN page p ON p.id = f.page_id JOIN article a ON a.id = f.article_id WHERE a.document_id = ? "
                 + "ORDER BY f.article_id, f.seq", rs -> {
@@ -438,7 +440,8 @@ public class DocumentStore {
                     fragments.computeIfAbsent(rs.getLong(2), k -> new ArrayList<>()).add(new StoredFragment(
                             new Article.Fragment(rs.getInt(3), new Bbox(rs.getInt(4), rs.getInt(5), rs.getInt(6),
                                     rs.getInt(7)), List.copyOf(headline.getOrDefault(id, List.of())),
-                                    List.copyOf(body.getOrDefault(id, List.of())), rs.getDouble(9)), rs.getString(8)));
+                                    List.copyOf(body.getOrDefault(id, List.of())), rs.getDouble(9), rs.getDouble(10)),
+                            rs.getString(8)));
                 }, documentId);
         return jdbc.query("SELECT id, ext_id, title, text, kind, kicker, headline, subtitle, byline FROM article "
                 + "WHERE document_id = ? ORDER BY seq", (rs, i) -> {

@@ -199,6 +199,8 @@ class DigitizeJobTest {
         for (JsonNode f : best.get("fragments")) {
             double c = f.get("confidence").asDouble();
             assertTrue(c > 0.5 && c <= 1, "fragment confidence " + c);
+            double l = f.get("layout_confidence").asDouble();
+            assertTrue(l > 0 && l <= 1, "fragment layout confidence " + l);
         }
     }
 

@@ -70,6 +70,7 @@ class LayoutAnalyzerTest {
         assertEquals(c3.size() + c4.size(), second.body().size());
         assertNull(second.jumpFrom());
         assertTrue(first.bbox().x1() < second.bbox().x0(), "modules side by side do not overlap");
+        assertEquals(1.0, first.certainty(), "columns under their headline");
     }
 
     @Test
@@ -284,6 +285,7 @@ class LayoutAnalyzerTest {
         PageLayout runOn = new LayoutAnalyzer().analyze(2, W, H, lines, List.of(new PageGraphic(PageGraphic.Kind.RULE, frame)));
         assertEquals(2, runOn.modules().size(), "modules: " + runOn.modules());
         assertTrue(runOn.modules().get(0).body().containsAll(below));
+        assertEquals(PageLayout.Join.ACROSS_RULE.certainty(), runOn.modules().get(0).certainty());
     }
 
     @Test
