@@ -11,6 +11,7 @@ import org.inkstone.ingest.BadPageException;
 import org.inkstone.ingest.PageImage;
 import org.inkstone.ingest.ScanPdfReader;
 import org.inkstone.model.OcrPage;
+import org.inkstone.text.ReadingDirection;
 import org.inkstone.model.PageGraphic;
 import org.inkstone.model.Provenance;
 import org.inkstone.ocr.LineReader;
@@ -129,7 +130,7 @@ public class PageOcrProcessor implements ItemProcessor<PageTask, PageResult> {
                         }
                     }
                 }
-                page = prepared.toScan(read);
+                page = ReadingDirection.apply(prepared.toScan(read));
                 detector = prepared.detector();
                 graphics = prepared.graphics();
                 if (intermediates != null) {
