@@ -50,6 +50,9 @@ final class LineClassifier {
      */
     Classified horizontal(List<OcrLine> lines, int pageHeight, boolean frontPage, List<Bbox> photos) {
         BodyType body = BodyType.measure(lines, true, rules);
+        // the masthead is set in the page's largest type: a page whose largest type stands lower
+        // down (an inside page read on its own) has none
+        int largest = lines.stream().mapToInt(l -> l.bbox().height()).max().orElse(0);
         List<LineRole> roles = new ArrayList<>();
         Map<Integer, JumpMarker> markers = new HashMap<>();
         for (int i = 0; i < lines.size(); i++) {
@@ -58,7 +61,7 @@ final class LineClassifier {
             if (m.isPresent()) {
                 markers.put(i, m.get());
             }
-            roles.add(role(l, m.orElse(null), body, pageHeight, frontPage));
+            roles.add(role(l, m.orElse(null), body, pageHeight, frontPage, largest));
         }
         // the masthead's side panel (date, issue number, weather) sits level with it
         int mastheadBottom = -1;
@@ -198,7 +201,7 @@ final class LineClassifier {
                 || Measure.chars(l) <= rules.shortLineChars() && l.confidence() < rules.shortLineConfidence();
     }
 
-    private LineRole role(OcrLine l, JumpMarker marker, BodyType body, int pageHeight, boolean frontPage) {
+    private LineRole role(OcrLine l, JumpMarker marker, BodyType body, int pageHeight, boolean frontPage, int largest) {
         Bbox b = l.bbox();
         double charW = (double) b.width() / Math.max(1, Measure.chars(l));
         // Headline type is larger than body type: judged by character pitch and line height.
@@ -209,7 +212,7 @@ final class LineClassifier {
                 // where justification widens the body's)
                 || b.height() >= rules.smallHeadingSize() * body.size() && charW >= rules.smallHeadingPitch() * body.pitch();
         if (frontPage && b.height() >= rules.mastheadSize() * body.size() && b.y0() < rules.mastheadTop() * pageHeight
-                && charW >= rules.headlinePitch() * body.pitch()) {
+                && charW >= rules.headlinePitch() * body.pitch() && b.height() >= rules.mastheadLargest() * largest) {
             return LineRole.MASTHEAD;
         }
         if (marker != null) {

@@ -84,7 +84,7 @@ class LayoutAnalyzerTest {
                 l.pitchSizeTolerance(), l.fallbackPitch(), 3.0, l.headlinePitch(), l.mastheadSize(), l.mastheadTop(),
                 l.headTop(), l.footTop(), l.furnitureTop(), l.jumpLineSize(), l.noiseConfidence(), l.shortLineChars(),
                 l.shortLineConfidence(), l.mastheadPanel(), l.captionGap(), l.captionWithin(), l.captionLeading(), l.rowPieceGap(), l.rowPieceWidth(), l.rowPieceStarts(), l.labelChars(), l.bannerChars(), l.titleLineSize(), l.titleLinePitch(), l.titleLineGap(), 3.0,
-                l.smallHeadingPitch(), l.displayColumnsRatio()), d.titles(), d.columns(), d.vertical());
+                l.smallHeadingPitch(), l.displayColumnsRatio(), l.mastheadLargest()), d.titles(), d.columns(), d.vertical());
 
         assertEquals(LineRole.HEADLINE, new LayoutAnalyzer().analyze(2, W, H, lines).roles().get(h1));
         assertEquals(LineRole.BODY, new LayoutAnalyzer(higher).analyze(2, W, H, lines).roles().get(h1));
@@ -336,6 +336,29 @@ class LayoutAnalyzerTest {
             assertEquals(List.of(heads.get(k)), page.modules().get(k + 1).headline());
             assertEquals(bodies.get(k), page.modules().get(k + 1).body());
         }
+    }
+
+    @Test
+    void theMastheadIsThePagesLargestTypeAtTheTopOfTheFrontPage() {
+        // the front page: the title in 240 px type at the top, a headline in 100 px type below
+        int title = add("江城日报", colX(0), 100, 240, 260);
+        int h1 = add("地铁五号线今日开通", colX(0) + 40, 420, 80, 100);
+        column(0, 560, 12, "甲");
+        column(1, 560, 12, "乙");
+        PageLayout front = new LayoutAnalyzer().analyze(1, W, H, lines);
+        assertEquals(LineRole.MASTHEAD, front.roles().get(title));
+        assertEquals(LineRole.HEADLINE, front.roles().get(h1));
+
+        // an inside page read on its own (page 1 of its file): a kicker in 200 px type at the top
+        // over a headline in 300 px type is a title, not a masthead
+        lines.clear();
+        int kicker = add("老人视力衰退", colX(0), 140, 200, 220);
+        int main = add("团体促增拨资源", colX(0), 380, 260, 300);
+        column(0, 740, 12, "甲");
+        column(1, 740, 12, "乙");
+        PageLayout inside = new LayoutAnalyzer().analyze(1, W, H, lines);
+        assertEquals(LineRole.HEADLINE, inside.roles().get(kicker));
+        assertEquals(List.of(kicker, main), inside.modules().get(0).headline());
     }
 
     @Test
