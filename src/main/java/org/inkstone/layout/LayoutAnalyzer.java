@@ -22,7 +22,7 @@ import org.inkstone.model.PageGraphic;
  * <li>headline: a line with characters at least 1.3× the body character pitch and at least 1.2×
  *     the body line height (a tall line of body-sized characters is two merged body lines, not
  *     a headline); masthead: type at least 3× the body line height in the top 12% of the front
- *     page, with the lines level with it;</li>
+ *     page, and at least 0.8 of the page's tallest line, with the lines level with it;</li>
  * <li>columns: body lines clustered by left edge (gaps wider than 40% of a column width);</li>
  * <li>segments: runs of lines in a column broken by a vertical gap of a body line or more, by a
  *     continuation line (starts a segment) or a jump line (ends one);</li>
