@@ -7,6 +7,7 @@ import java.util.Objects;
 import org.inkstone.model.Bbox;
 import org.inkstone.model.OcrLine;
 import org.inkstone.model.PageGraphic;
+import org.inkstone.text.ChineseText;
 
 /**
  * Layout analysis of a newspaper page from its OCR lines: line roles, text columns, column
@@ -164,9 +165,15 @@ public final class LayoutAnalyzer {
         if (across.size() >= rules.lines().displayColumnsRatio() * down.size() && bodyHeight > 0) {
             // a page of horizontal text: its few vertical lines in type larger than its body are
             // display headlines set beside the horizontal body they head
+            // display headlines set beside the horizontal body they head; other vertical scraps of
+            // a few characters and no sentence (a rule or a photo's edge read as text) are noise
             double display = rules.lines().headlineSize() * bodyHeight;
             List<Integer> heads = down.stream().filter(i -> lines.get(i).bbox().width() >= display).toList();
-            if (heads.size() == down.size()) {
+            List<Integer> scraps = down.stream().filter(i -> !heads.contains(i)
+                    && Measure.chars(lines.get(i)) <= rules.lines().labelChars()
+                    && !ChineseText.endsSentence(lines.get(i).text())).toList();
+            if (heads.size() + scraps.size() == down.size()) {
+                scraps.forEach(i -> roles.set(i, LineRole.NOISE));
                 for (int i : heads) {
                     roles.set(i, LineRole.HEADLINE);
                     modules = besideHorizontal(modules, i, lines, bodyHeight);

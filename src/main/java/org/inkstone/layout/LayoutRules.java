@@ -73,7 +73,8 @@ public record LayoutRules(Lines lines, Titles titles, Columns columns, Vertical 
      *                           heading: the body's pitch is widened by justification, a heading's is not)
      * @param displayColumnsRatio on a page with at least this many horizontal lines for each vertical one,
      *                           vertical lines at least {@link #headlineSize()} horizontal body lines wide
-     *                           are display headlines beside horizontal body text
+     *                           are display headlines beside horizontal body text, and narrower ones of at
+     *                           most {@link #labelChars()} characters with no sentence are noise
      * @param mastheadLargest    a masthead line is at least this share of the height of the page's tallest line
      */
     public record Lines(int sizeMinChars, int pitchMinChars, double pitchSizeTolerance, double fallbackPitch,

@@ -407,9 +407,12 @@ class LayoutAnalyzerTest {
         List<Integer> right = new ArrayList<>(column(2, 1200, 14, "丙"));
         right.addAll(column(3, 1200, 14, "丁"));
         int vh = addVertical("弱视老人隐蔽一年", colX(3) + COL + 20, 1200, 90, 90);
+        // a scrap read beside a rule: two characters set narrower than the body
+        int scrap = addVertical("万万", colX(2) - 30, 600, 30, 20);
 
         PageLayout page = new LayoutAnalyzer().analyze(2, W, H, lines);
 
+        assertEquals(LineRole.NOISE, page.roles().get(scrap));
         assertEquals(LineRole.HEADLINE, page.roles().get(vh));
         assertEquals(2, page.modules().size(), "modules: " + page.modules());
         assertEquals(List.of(h1), page.modules().get(0).headline());
