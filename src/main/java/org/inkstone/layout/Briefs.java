@@ -1,7 +1,6 @@
 package org.inkstone.layout;
 
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.regex.Pattern;
 import org.inkstone.model.Bbox;
@@ -113,14 +112,10 @@ final class Briefs {
         int[][] out = new int[rest.size()][];
         for (int k = 0; k < rest.size(); k++) {
             Bbox b = lines.get(rest.get(k)).bbox();
-            double[] x0 = rest.stream().map(i -> lines.get(i).bbox())
-                    .filter(o -> Math.min(o.x1(), b.x1()) - Math.max(o.x0(), b.x0()) > pitch / 2)
-                    .mapToDouble(Bbox::x0).toArray();
-            double[] x1 = rest.stream().map(i -> lines.get(i).bbox())
-                    .filter(o -> Math.min(o.x1(), b.x1()) - Math.max(o.x0(), b.x0()) > pitch / 2)
-                    .mapToDouble(Bbox::x1).toArray();
-            Arrays.sort(x0);
-            out[k] = new int[] {(int) Measure.percentile(x0, 0.2), (int) Measure.percentile(x1, 0.8)};
+            List<Bbox> across = rest.stream().map(i -> lines.get(i).bbox())
+                    .filter(o -> Math.min(o.x1(), b.x1()) - Math.max(o.x0(), b.x0()) > pitch / 2).toList();
+            out[k] = new int[] {(int) Measure.percentile(across.stream().mapToDouble(Bbox::x0).toArray(), 0.2),
+                    (int) Measure.percentile(across.stream().mapToDouble(Bbox::x1).toArray(), 0.8)};
         }
         return out;
     }

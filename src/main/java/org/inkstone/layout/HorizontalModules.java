@@ -6,6 +6,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeSet;
 import org.inkstone.model.Bbox;
 import org.inkstone.model.OcrLine;
 import org.inkstone.text.Paragraphs;
@@ -277,21 +278,27 @@ final class HorizontalModules {
         if (photos.isEmpty()) {
             return segments;
         }
+        // the module's columns each photo spans, in the photos' order
+        List<TreeSet<Integer>> spannedBy = new ArrayList<>();
+        for (Bbox p : photos) {
+            TreeSet<Integer> spanned = new java.util.TreeSet<>();
+            for (Segment o : segments) {
+                Column c = columns.get(o.column);
+                int within = Math.min(c.x1, p.x1()) - Math.max(c.x0, p.x0());
+                if (within >= 0.5 * (c.x1 - c.x0)) {
+                    spanned.add(o.column);
+                }
+            }
+            spannedBy.add(spanned);
+        }
         Map<Segment, int[]> key = new HashMap<>();
         for (Segment s : segments) {
             int[] k = {s.column, 0, s.column};
-            for (Bbox p : photos) {
-                List<Integer> spanned = new ArrayList<>();
-                for (Segment o : segments) {
-                    Column c = columns.get(o.column);
-                    int within = Math.min(c.x1, p.x1()) - Math.max(c.x0, p.x0());
-                    if (within >= 0.5 * (c.x1 - c.x0) && !spanned.contains(o.column)) {
-                        spanned.add(o.column);
-                    }
-                }
+            for (int q = 0; q < photos.size(); q++) {
+                TreeSet<Integer> spanned = spannedBy.get(q);
                 if (spanned.size() >= 2 && spanned.contains(s.column)) {
-                    int first = spanned.stream().mapToInt(Integer::intValue).min().orElseThrow();
-                    k = new int[] {first, s.y0() >= p.y0() + p.height() / 2 ? 1 : 0, s.column};
+                    Bbox p = photos.get(q);
+                    k = new int[] {spanned.first(), s.y0() >= p.y0() + p.height() / 2 ? 1 : 0, s.column};
                     break;
                 }
             }

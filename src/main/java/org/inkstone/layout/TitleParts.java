@@ -1,6 +1,5 @@
 package org.inkstone.layout;
 
-import java.util.ArrayList;
 import java.util.List;
 import org.inkstone.model.OcrLine;
 
@@ -41,7 +40,7 @@ public record TitleParts(List<Integer> kicker, List<Integer> headline, List<Inte
             }
         }
         return new TitleParts(List.copyOf(title.subList(0, first)), List.copyOf(title.subList(first, last + 1)),
-                List.copyOf(new ArrayList<>(title.subList(last + 1, title.size()))));
+                List.copyOf(title.subList(last + 1, title.size())));
     }
 
     /**
