@@ -19,7 +19,10 @@ import org.inkstone.model.Bbox;
  * through one line a band of 2.5 (pieces of a running head, not the space inside a two-part
  * headline nor after a comma);
  * in a block of several lines a gutter is preferred to the blank rows between lines, so columns
- * are kept apart even where their lines sit on one baseline grid. Leaves come out in the order
+ * are kept apart even where their lines sit on one baseline grid; a block of two lines is cut
+ * at a column gutter's width where the blank lies on a gutter found elsewhere on the page (the
+ * page is cut twice, the second time knowing its gutters). A frame is kept as its straight sides,
+ * so a frame touching a column rule does not become one box over the text around it. Leaves come out in the order
  * of the cuts (top before bottom, left before right): the reading order of a Manhattan layout.
  * Vertical text (竖排) is found where the ink of a part falls into columns one character wide
  * side by side; its lines come out right to left.
@@ -36,7 +39,7 @@ public final class PageSegmenter {
      * @return the regions in reading order and the body text height, px at scan resolution
      */
     public Result segment(BinaryImage bin) {
-        Components cc = Components.label(bin);
+        Components cc = Components.label(bin, true);
         int n = cc.count;
         int[] heights = new int[n];
         int m = 0;
@@ -67,19 +70,96 @@ public final class PageSegmenter {
             }
             boolean hRule = w >= 8 * body && h <= Math.max(2, body / 2);
             boolean vRule = h >= 8 * body && w <= Math.max(2, body / 2) || wornRule(w, h, body);
-            boolean frame = w >= 6 * body && h >= 6 * body && cc.area[i] < 0.05 * w * h;
-            if (hRule || vRule || frame) {
+            boolean frame = w >= 3 * body && h >= 3 * body && cc.area[i] < 0.05 * w * h;
+            if (frame) {
+                for (Bbox side : frameSides(cc, i, s, body)) {
+                    regions.add(new TextRegion(side, TextRegion.Kind.RULE, 0));
+                }
+            } else if (hRule || vRule) {
                 regions.add(new TextRegion(cc.box(i, s), TextRegion.Kind.RULE, 0));
             } else {
                 keep.add(i);
             }
         }
+        cc.labels = null;
+        int[] all = keep.stream().mapToInt(Integer::intValue).toArray();
         List<TextRegion> text = new ArrayList<>();
-        cut(cc, keep.stream().mapToInt(Integer::intValue).toArray(), body, s, bin, text);
+        Gutters gutters = new Gutters(List.of(), new ArrayList<>());
+        cut(cc, all, body, s, bin, text, gutters);
+        if (!gutters.found().isEmpty()) {
+            // again, knowing where the page's column gutters run
+            text = new ArrayList<>();
+            cut(cc, all, body, s, bin, text, new Gutters(gutters.found(), new ArrayList<>()));
+        }
         text = verticalRightToLeft(text);
         text = joinLargeTypePieces(text, body * s);
         text.addAll(regions);
         return new Result(text, body * s, aspect);
+    }
+
+    /**
+     * The straight sides of a frame: a frame drawn round a panel is one component with any rule
+     * it touches (a column rule beside the panel), and its box would cover the text around it.
+     * Each band of the component's pixels at most half a character thick that runs at least two
+     * characters along (rows for the lying sides, columns for the upright ones) is one rule;
+     * thicker bands (a solid corner ornament) are not.
+     *
+     * @param cc   the page's components, with their pixel labels
+     * @param i    the frame's component
+     * @param s    reduction of the bilevel page
+     * @param body body character height, reduced px
+     * @return the sides' boxes, px at scan resolution
+     */
+    static List<Bbox> frameSides(Components cc, int i, int s, int body) {
+        int thin = Math.max(2, body / 2), run = 2 * body;
+        List<Bbox> sides = new ArrayList<>();
+        for (int[] band : bands(cc, i, run, thin, false)) {
+            sides.add(new Bbox(band[1] * s, band[0] * s, band[2] * s, band[3] * s));
+        }
+        for (int[] band : bands(cc, i, run, thin, true)) {
+            sides.add(new Bbox(band[0] * s, band[1] * s, band[3] * s, band[2] * s));
+        }
+        return sides;
+    }
+
+    /**
+     * Bands of consecutive rows (or, {@code upright}, columns) of component {@code i} holding a
+     * run of its pixels at least {@code run} long, at most {@code thin} thick: each as {first
+     * row, run start, run end, row after the last}, reduced px.
+     */
+    private static List<int[]> bands(Components cc, int i, int run, int thin, boolean upright) {
+        int x0 = cc.x0[i], y0 = cc.y0[i], x1 = cc.x1[i], y1 = cc.y1[i];
+        int lines = upright ? x1 - x0 : y1 - y0, along = upright ? y1 - y0 : x1 - x0;
+        int base = upright ? x0 : y0, off = upright ? y0 : x0;
+        List<int[]> out = new ArrayList<>();
+        int first = -1, from = Integer.MAX_VALUE, to = 0;
+        for (int k = 0; k <= lines; k++) {
+            int a = -1, b = -1;
+            for (int t = 0, len = 0; k < lines && t <= along; t++) {
+                if (t < along && (upright ? cc.at(x0 + k, y0 + t) : cc.at(x0 + t, y0 + k)) == i) {
+                    len++;
+                } else {
+                    if (len >= run && (a < 0 || len > b - a)) {
+                        a = t - len;
+                        b = t;
+                    }
+                    len = 0;
+                }
+            }
+            if (a >= 0) {
+                first = first < 0 ? k : first;
+                from = Math.min(from, a);
+                to = Math.max(to, b);
+            } else if (first >= 0) {
+                if (k - first <= thin) {
+                    out.add(new int[] {base + first, off + from, off + to, base + k});
+                }
+                first = -1;
+                from = Integer.MAX_VALUE;
+                to = 0;
+            }
+        }
+        return out;
     }
 
     /**
@@ -104,7 +184,28 @@ public final class PageSegmenter {
     public record Result(List<TextRegion> regions, int bodyHeight, double charAspect) {
     }
 
-    private void cut(Components cc, int[] node, int body, int s, BinaryImage bin, List<TextRegion> out) {
+    /**
+     * Column gutters of the page: {@code known} from a first cut of the whole page, {@code found}
+     * by this cut; each {start, end}, reduced px. A block of two lines of body type whose lines
+     * a blank band crosses is cut there at a column gutter's width (0.4 character heights, not the
+     * 1.1 asked of two lines elsewhere) where the band lies on a gutter of the columns around it:
+     * the two-line text of a panel set in the page's columns under its own heading.
+     */
+    private record Gutters(List<int[]> known, List<int[]> found) {
+
+        boolean known(int[] gap) {
+            for (int[] g : known) {
+                int overlap = Math.min(g[1], gap[1]) - Math.max(g[0], gap[0]);
+                if (overlap >= 0.5 * Math.min(g[1] - g[0], gap[1] - gap[0])) {
+                    return true;
+                }
+            }
+            return false;
+        }
+    }
+
+    private void cut(Components cc, int[] node, int body, int s, BinaryImage bin, List<TextRegion> out,
+                     Gutters gutters) {
         if (node.length == 0) {
             return;
         }
@@ -139,12 +240,17 @@ public final class PageSegmenter {
         // Latin letters are shorter than Han characters and would make a comma's space look wide
         int type = multiLine ? local : Math.max(local, body);
         boolean xOk = gx != null && gx[1] - gx[0] >= (multiLine ? 0.4 : lines >= 1.8 ? 1.1 : 2.5) * type;
+        boolean onGutter = !xOk && !multiLine && lines >= 1.8 && gx != null && local <= 1.3 * body
+                && gx[1] - gx[0] >= 0.4 * type && gutters.known(gx);
         boolean yOk = gy != null && (gy[1] - gy[0] >= 0.5 * local
                 || (gy[0] - y0 >= 0.4 * local && y1 - gy[1] >= 0.4 * local));
-        if (xOk && (multiLine || !yOk || gx[1] - gx[0] >= gy[1] - gy[0])) {
-            split(cc, node, gx[0], true, body, s, bin, out);
+        if (xOk && multiLine) {
+            gutters.found().add(gx);
+        }
+        if (onGutter || xOk && (multiLine || !yOk || gx[1] - gx[0] >= gy[1] - gy[0])) {
+            split(cc, node, gx[0], true, body, s, bin, out, gutters);
         } else if (yOk) {
-            split(cc, node, gy[0], false, body, s, bin, out);
+            split(cc, node, gy[0], false, body, s, bin, out, gutters);
         } else {
             out.add(leaf(cc, node, x0, y0, x1, y1, local, body, s, bin));
         }
@@ -267,7 +373,7 @@ public final class PageSegmenter {
     }
 
     private void split(Components cc, int[] node, int at, boolean vertical, int body, int s, BinaryImage bin,
-                       List<TextRegion> out) {
+                       List<TextRegion> out, Gutters gutters) {
         int[] a = new int[node.length], b = new int[node.length];
         int na = 0, nb = 0;
         for (int i : node) {
@@ -277,8 +383,8 @@ public final class PageSegmenter {
                 b[nb++] = i;
             }
         }
-        cut(cc, Arrays.copyOf(a, na), body, s, bin, out);
-        cut(cc, Arrays.copyOf(b, nb), body, s, bin, out);
+        cut(cc, Arrays.copyOf(a, na), body, s, bin, out, gutters);
+        cut(cc, Arrays.copyOf(b, nb), body, s, bin, out, gutters);
     }
 
     /** @return {gap start, gap end} of the widest blank band across the node, or null */
@@ -336,12 +442,29 @@ public final class PageSegmenter {
     static final class Components {
         int count;
         int[] x0, y0, x1, y1, area;
+        /** Each pixel's component + 1 (0 for paper), when kept; row-major, reduced px. */
+        int[] labels;
+        int width;
+
+        /** The component of a pixel, or -1 for paper; needs the labels kept. */
+        int at(int x, int y) {
+            return labels[y * width + x] - 1;
+        }
 
         Bbox box(int i, int s) {
             return new Bbox(x0[i] * s, y0[i] * s, x1[i] * s, y1[i] * s);
         }
 
         static Components label(BinaryImage bin) {
+            return label(bin, false);
+        }
+
+        /**
+         * @param bin  the bilevel page
+         * @param keep whether to keep each pixel's component ({@link #at})
+         * @return the 8-connected components of the page's ink
+         */
+        static Components label(BinaryImage bin, boolean keep) {
             int w = bin.width(), h = bin.height();
             byte[] ink = bin.ink();
             int[] label = new int[w * h];
@@ -405,12 +528,17 @@ public final class PageSegmenter {
                         continue;
                     }
                     int k = id[find(parent, l)];
+                    label[y * w + x] = k + 1;
                     c.x0[k] = Math.min(c.x0[k], x);
                     c.y0[k] = Math.min(c.y0[k], y);
                     c.x1[k] = Math.max(c.x1[k], x + 1);
                     c.y1[k] = Math.max(c.y1[k], y + 1);
                     c.area[k]++;
                 }
+            }
+            if (keep) {
+                c.labels = label;
+                c.width = w;
             }
             return c;
         }

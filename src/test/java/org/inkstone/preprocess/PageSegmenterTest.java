@@ -89,6 +89,45 @@ class PageSegmenterTest {
     }
 
     @Test
+    void aFrameTouchingAColumnRuleIsItsSidesAndThePanelsTwoColumnsAreCutAtTheirGutter() {
+        // 200 dpi, four columns of 30 px type with 24 px gutters; a framed notice under two columns
+        // of text, its right side touching the column rule beside it
+        NewspaperPage.Style style = new NewspaperPage.Style(1654, 2339, 200, 4, 350, 24, 90, 90, 2250,
+                PageRenderer.Face.SERIF, 30, 44);
+        NewspaperPage p = new NewspaperPage(style);
+        PageRenderer.TextCursor text = new PageRenderer.TextCursor(List.of(
+                "水库管理处将在今冬完成库区周边的绿化和道路修复，并对水质开展为期一年的跟踪监测。"
+                        + "下游的石桥镇是主要受益地区。镇上种植大户说，过去一到旱季就为灌溉发愁，今后水库放水有了保障。"));
+        int above = p.flow(text, "a#1:body", 0, 2, 200, style.bottom(), true, null, null);
+        p.vRule(p.gutterX(2), 180, style.bottom(), 2);
+        int top = above + 70;
+        int heading = p.headline("遗失声明", "n#1:headline", PageRenderer.Face.SANS_BOLD, 40, 0, 2, top + 24);
+        int bottom = p.flow(new PageRenderer.TextCursor(List.of("青山区云岭茶叶专业合作社遗失公章一枚，特此声明作废。")),
+                "n#1:body", 0, 2, heading + 20, style.bottom(), true, null, null) + 24;
+        int x0 = p.columnX(0) - 8, x1 = p.gutterX(2) - 3;
+        p.hRule(x0, x1, top, 3);
+        p.hRule(x0, x1, bottom, 3);
+        p.vRule(x0, top, bottom + 3, 3);
+        p.vRule(x1, top, bottom + 3, 3);
+        RenderedPage rendered = p.finish(11L);
+        List<TextRegion> regions = new PagePreprocessor().prepare(rendered.image()).regions();
+
+        List<Bbox> rules = regions.stream().filter(r -> r.kind() == TextRegion.Kind.RULE).map(TextRegion::bbox).toList();
+        assertTrue(rules.stream().noneMatch(r -> r.width() > 300 && r.height() > 300), "no rule box covers text: " + rules);
+        for (int side : new int[] {top, bottom}) {
+            assertTrue(rules.stream().anyMatch(r -> Math.abs(r.y0() - side) <= 6 && r.height() <= 10 && r.width() >= 600),
+                    "frame side at y " + side + " in " + rules);
+        }
+        assertTrue(rules.stream().anyMatch(r -> r.height() >= 1500 && r.width() <= 12), "the column rule: " + rules);
+        // the notice's lines stay in their columns, as the lines above it do
+        int gutter = p.gutterX(1);
+        List<Bbox> lines = regions.stream().filter(r -> r.kind() == TextRegion.Kind.LINE).map(TextRegion::bbox)
+                .filter(b -> b.y0() > heading && b.y1() < bottom).toList();
+        assertEquals(3, lines.size(), "the notice's lines: " + lines);
+        assertTrue(lines.stream().noneMatch(b -> b.x0() < gutter - 5 && b.x1() > gutter + 5), "a line across the gutter: " + lines);
+    }
+
+    @Test
     void measuresAndRemovesSkew() {
         for (double angle : new double[] {-1.5, 0.6, 3.0}) {
             // rotating the straight page by -angle makes its lines descend to the right by angle
