@@ -319,12 +319,20 @@ final class HorizontalModules {
             Bbox gb = g.box();
             int overlap = Math.min(gb.x1(), col.x1) - Math.max(gb.x0(), col.x0);
             // the headline's middle lies above the segment (headline boxes may reach into the first body line)
-            if (gb.y0() + gb.height() / 2 <= s.y0() && gb.y1() >= floor && overlap >= rules.headlineOverColumn() * (col.x1 - col.x0)
+            if (gb.y0() + gb.height() / 2 <= s.y0() && gb.y1() >= floor && (overlap >= rules.headlineOverColumn() * (col.x1 - col.x0)
+                    || overlap > 0 && centredOnEdge(gb, col))
                     && (best == null || gb.y1() > best.box().y1()) && !pageRules.between(gb, s.box, bodyH / 2, bodyH / 4)) {
                 best = g;
             }
         }
         return best;
+    }
+
+    /** Whether a headline crosses one of the column's edges with its middle near that edge. */
+    private boolean centredOnEdge(Bbox headline, Column col) {
+        double middle = (headline.x0() + headline.x1()) / 2.0, tol = rules.headlineOnGutter() * headline.width();
+        return headline.x0() < col.x0 && col.x0 < headline.x1() && Math.abs(middle - col.x0) <= tol
+                || headline.x0() < col.x1 && col.x1 < headline.x1() && Math.abs(middle - col.x1) <= tol;
     }
 
     /**

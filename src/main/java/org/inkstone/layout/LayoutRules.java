@@ -24,7 +24,7 @@ public record LayoutRules(Lines lines, Titles titles, Columns columns, Vertical 
     public static final LayoutRules DEFAULT = new LayoutRules(
             new Lines(4, 6, 0.25, 0.8, 1.2, 1.3, 3.0, 0.12, 0.05, 0.97, 0.10, 1.6, 0.35, 2, 0.6, 1.0, 1.0, 0.5, 0.5, 0.8, 1.25, 3, 8, 24, 1.15, 1.1, 0.8, 1.25, 1.15, 10, 0.8),
             new Titles(0.8, 0.25, 2.0, 0.5, 0.5, 0.6, 0.5, 3.0),
-            new Columns(6, 0.4, 0.2, 1.0, 2, 2.5, 3.0, 0.5, 0.3, 1.0, 3.0),
+            new Columns(6, 0.4, 0.2, 1.0, 2, 2.5, 3.0, 0.5, 0.3, 0.25, 1.0, 3.0),
             new Vertical(2, 0.3, 1.2, 1.3, 1.0, 0.5, 3.0, 0.5, 2.0, 3.0, 0.5, 4.0, 0.5, 0.2));
 
     /**
@@ -125,6 +125,9 @@ public record LayoutRules(Lines lines, Titles titles, Columns columns, Vertical 
      * @param headlineFloor    a headline may reach this many body lines into the segment above the
      *                         one it heads
      * @param headlineOverColumn a headline heads a column it overlaps by this share of the column's width
+     * @param headlineOnGutter a headline crossing a column's edge with its middle less than this
+     *                         share of its width from that edge heads the column too: a short
+     *                         heading centred over two columns (a notice's, a panel's)
      * @param repeatAbove      a headline starting up to this many body lines above the bottom of a
      *                         continuation line (or ending up to this many below its top), and
      * @param repeatBelow      up to this many body lines below it (or ending up to this many above its
@@ -133,7 +136,8 @@ public record LayoutRules(Lines lines, Titles titles, Columns columns, Vertical 
      */
     public record Columns(int widthMinChars, double columnGap, double edgePercentile, double segmentGap,
                           int openerLines, double openerGap, double alignedStart, double headlineFloor,
-                          double headlineOverColumn, double repeatAbove, double repeatBelow) {
+                          double headlineOverColumn, double headlineOnGutter, double repeatAbove,
+                          double repeatBelow) {
     }
 
     /**

@@ -91,6 +91,28 @@ class LayoutAnalyzerTest {
     }
 
     @Test
+    void aShortHeadingCentredOverTwoColumnsHeadsBoth() {
+        int h1 = add("地铁五号线今日开通", colX(0) + 40, 200, 80, 100);
+        List<Integer> above = new ArrayList<>(column(0, 340, 6, "甲"));
+        above.addAll(column(1, 340, 6, "乙"));
+        // a framed notice under them: its four-character heading centred on the gutter of its two columns
+        int top = 340 + 6 * LINE + 40;
+        int notice = add("遗失声明", colX(1) - GUTTER / 2 - 120, top + 20, 60, 80);
+        List<Integer> body = new ArrayList<>(column(0, top + 110, 2, "丙"));
+        body.addAll(column(1, top + 110, 1, "丁"));
+        List<PageGraphic> frame = List.of(new PageGraphic(PageGraphic.Kind.RULE, new Bbox(colX(0) - 10, top, colX(1) + COL + 10, top + 3)),
+                new PageGraphic(PageGraphic.Kind.RULE, new Bbox(colX(0) - 10, top + 240, colX(1) + COL + 10, top + 243)));
+
+        PageLayout page = new LayoutAnalyzer().analyze(2, W, H, lines, frame);
+
+        assertEquals(LineRole.HEADLINE, page.roles().get(notice));
+        PageLayout.Module m = page.modules().stream().filter(x -> x.headline().contains(notice)).findFirst().orElseThrow();
+        assertEquals(body, m.body());
+        assertEquals(List.of(h1), page.modules().get(0).headline());
+        assertEquals(above, page.modules().get(0).body());
+    }
+
+    @Test
     void theLinesSetUnderAPhotoAreItsCaptionAndNeverJoinTheColumnBelow() {
         int h1 = add("地铁五号线今日开通", colX(0) + 40, 200, 80, 100);
         List<Integer> left = column(0, 340, 20, "甲");
