@@ -10,6 +10,7 @@ import java.util.Set;
 import org.inkstone.layout.JumpMarker;
 import org.inkstone.layout.PageLayout;
 import org.inkstone.layout.TitleParts;
+import org.inkstone.model.Bbox;
 import org.inkstone.model.OcrLine;
 import org.inkstone.text.ChineseText;
 
@@ -154,9 +155,9 @@ public final class ArticleAssembler {
             List<OcrLine> lines = p.page().lines();
             if (title.isEmpty() && !m.headline().isEmpty()) {
                 TitleParts parts = TitleParts.of(lines, m.headline());
-                heading = new Article.Heading(titleText(lines, parts.kicker()), titleText(lines, parts.headline()),
-                        titleText(lines, parts.subtitle()));
-                title = titleText(lines, m.headline());
+                heading = new Article.Heading(titleText(lines, parts.kicker(), m.bbox()),
+                        titleText(lines, parts.headline(), m.bbox()), titleText(lines, parts.subtitle(), m.bbox()));
+                title = titleText(lines, m.headline(), m.bbox());
             }
             for (int q = 0; q < m.paragraphs().size(); q++) {
                 String par = ChineseText.normalizePunctuation(m.paragraphs().get(q));
@@ -191,16 +192,23 @@ public final class ArticleAssembler {
 
     /**
      * Title lines as a reader sees them: each line cleaned, lines (and the pieces of a line cut by
-     * the recogniser) separated by one space, as the parts of a Chinese title are set apart.
+     * the recogniser) separated by one space, as the parts of a Chinese title are set apart; a
+     * line wrapped at the end of the measure ({@link TitleParts#wraps}) runs on without one.
      */
-    private static String titleText(List<OcrLine> lines, List<Integer> title) {
-        List<String> parts = new ArrayList<>();
+    private static String titleText(List<OcrLine> lines, List<Integer> title, Bbox module) {
+        StringBuilder out = new StringBuilder();
+        int prev = -1;
         for (int i : title) {
             String t = ChineseText.normalizePunctuation(ChineseText.removeSpacesAroundHan(lines.get(i).text()));
-            if (!t.isEmpty()) {
-                parts.add(t);
+            if (t.isEmpty()) {
+                continue;
             }
+            if (prev >= 0 && !TitleParts.wraps(lines.get(prev), lines.get(i), module)) {
+                out.append(' ');
+            }
+            out.append(t);
+            prev = i;
         }
-        return String.join(" ", parts);
+        return out.toString();
     }
 }

@@ -1,6 +1,7 @@
 package org.inkstone.layout;
 
 import java.util.List;
+import org.inkstone.model.Bbox;
 import org.inkstone.model.OcrLine;
 
 /**
@@ -41,6 +42,37 @@ public record TitleParts(List<Integer> kicker, List<Integer> headline, List<Inte
         }
         return new TitleParts(List.copyOf(title.subList(0, first)), List.copyOf(title.subList(first, last + 1)),
                 List.copyOf(title.subList(last + 1, title.size())));
+    }
+
+    /**
+     * Whether a title line is the run-over of the one before it, one string of words wrapped
+     * at the end of the measure rather than a phrase of its own: the earlier line fills the
+     * module's measure (reaches both its edges within a character: left and right, or top and
+     * bottom in vertical text), the later one is no longer and follows it on the next row
+     * (column to the left), in type of the same size (within {@link #MAIN_SIZE}), set flush or
+     * centred. Such lines are read as one; shorter lines are phrases set apart, and a reader
+     * sees a space between them.
+     *
+     * @param before the earlier line
+     * @param after  the line read after it
+     * @param module the box of the module the title heads, px
+     * @return true when {@code after} continues {@code before} without a break
+     */
+    public static boolean wraps(OcrLine before, OcrLine after, Bbox module) {
+        if (before.vertical() != after.vertical()) {
+            return false;
+        }
+        double a = size(before), b = size(after);
+        if (Math.min(a, b) < MAIN_SIZE * Math.max(a, b)) {
+            return false;
+        }
+        Bbox p = before.bbox(), q = after.bbox();
+        if (before.vertical()) {
+            return q.x1() <= p.x0() + 0.5 * p.width() && q.height() <= p.height()
+                    && p.y0() <= module.y0() + a && p.y1() >= module.y1() - a;
+        }
+        return q.y0() >= p.y1() - 0.5 * p.height() && q.width() <= p.width()
+                && p.x0() <= module.x0() + a && p.x1() >= module.x1() - a;
     }
 
     /**

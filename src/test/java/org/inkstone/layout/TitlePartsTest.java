@@ -1,6 +1,8 @@
 package org.inkstone.layout;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -44,5 +46,29 @@ class TitlePartsTest {
         assertEquals(List.of(first, tail, mixed), parts.headline());
         assertEquals(List.of(), parts.kicker());
         assertEquals(List.of(), parts.subtitle());
+    }
+
+    @Test
+    void aLineFillingTheMeasureRunsOnIntoTheNextAndShorterPhrasesStandApart() {
+        Bbox module = new Bbox(100, 100, 100 + 8 * 80, 900);
+        // 山区公路完成改 fills the eight-character column; 造 is centred under it
+        int full = add("山区公路完成改", 100, 80);
+        lines.set(full, new OcrLine("山区公路完成改", new Bbox(100 + 40, 100, 100 + 40 + 7 * 80, 180), 0.9, List.of()));
+        lines.add(new OcrLine("造", new Bbox(100 + 300, 190, 100 + 380, 270), 0.9, List.of()));
+        int tail = lines.size() - 1;
+        // two centred phrases of a title, neither filling the measure
+        lines.add(new OcrLine("市委常委会召开会议", new Bbox(100 + 20, 300, 100 + 20 + 9 * 60, 360), 0.9, List.of()));
+        int phrase1 = lines.size() - 1;
+        lines.add(new OcrLine("主持并讲话", new Bbox(100 + 170, 370, 100 + 170 + 5 * 60, 430), 0.9, List.of()));
+        int phrase2 = lines.size() - 1;
+        // a subtitle in smaller type under a full main line is no run-over
+        lines.add(new OcrLine("记全国职工总会", new Bbox(100 + 150, 280, 100 + 150 + 7 * 45, 325), 0.9, List.of()));
+        int small = lines.size() - 1;
+
+        assertTrue(TitleParts.wraps(lines.get(full), lines.get(tail), module));
+        assertFalse(TitleParts.wraps(lines.get(phrase1), lines.get(phrase2), module));
+        assertFalse(TitleParts.wraps(lines.get(full), lines.get(small), module));
+        // the tail does not run on backwards into the line above it
+        assertFalse(TitleParts.wraps(lines.get(tail), lines.get(full), module));
     }
 }
