@@ -124,4 +124,18 @@ class StyleCorpusJobTest {
         assertTrue(cer(article(dailyTruth, "c4").get("text").asString(), c4.get("text").asString()) < 0.1, c4.toString());
         assertEquals("秋收时节稻香浓", c4.get("title").asString());
     }
+
+    @Test
+    void theFramedNoticeBesideAColumnRuleAndAWrappedHeadlineAt200Dpi() {
+        JsonNode t = article(dailyTruth, "c5");
+        JsonNode notice = match(daily, dailyTruth, "c5");
+        assertEquals("notice", notice.get("kind").asString(), notice.toString());
+        assertEquals("遗失声明", notice.get("title").asString(), notice.toString());
+        assertTrue(cer(t.get("text").asString(), notice.get("text").asString()) < 0.15, notice.toString());
+        // the continuation above the frame does not run on into it
+        JsonNode lead = match(daily, dailyTruth, "c1");
+        assertFalse(lead.get("text").asString().contains("公章"), lead.get("text").asString());
+        // a headline too long for its column wraps its last character onto a line of its own
+        assertEquals("山区公路完成改造", match(daily, dailyTruth, "c2").get("title").asString());
+    }
 }
