@@ -22,7 +22,7 @@ public record LayoutRules(Lines lines, Titles titles, Columns columns, Vertical 
 
     /** The values the analysis uses. */
     public static final LayoutRules DEFAULT = new LayoutRules(
-            new Lines(4, 6, 0.25, 0.8, 1.2, 1.3, 3.0, 0.12, 0.05, 0.97, 0.10, 1.6, 0.35, 2, 0.6, 1.0, 1.0, 0.5, 0.5, 0.8, 1.25, 3, 8, 24, 1.15, 1.1, 0.8, 1.25, 1.15, 10, 0.8),
+            new Lines(4, 6, 0.25, 0.8, 1.2, 1.3, 3.0, 0.12, 0.05, 0.97, 0.10, 1.6, 0.35, 2, 0.6, 1.0, 1.0, 0.5, 0.5, 0.8, 1.25, 3, 8, 24, 1.15, 1.1, 0.8, 1.25, 1.15, 10, 0.8, 0.6),
             new Titles(0.8, 0.25, 2.0, 0.5, 0.5, 0.6, 0.5, 3.0),
             new Columns(6, 0.4, 0.2, 1.0, 2, 2.5, 3.0, 0.5, 0.3, 0.25, 1.0, 3.0),
             new Vertical(2, 0.3, 1.2, 1.3, 1.0, 0.5, 3.0, 0.5, 2.0, 3.0, 0.5, 4.0, 0.5, 0.2));
@@ -76,6 +76,8 @@ public record LayoutRules(Lines lines, Titles titles, Columns columns, Vertical 
      *                           are display headlines beside horizontal body text, and narrower ones of at
      *                           most {@link #labelChars()} characters with no sentence are noise
      * @param mastheadLargest    a masthead line is at least this share of the height of the page's tallest line
+     * @param mastheadPiece      a headline-sized line level with a masthead line and at least this share
+     *                           of its height is a piece of the masthead (a title set in spaced-out type)
      */
     public record Lines(int sizeMinChars, int pitchMinChars, double pitchSizeTolerance, double fallbackPitch,
                         double headlineSize, double headlinePitch, double mastheadSize, double mastheadTop,
@@ -85,7 +87,7 @@ public record LayoutRules(Lines lines, Titles titles, Columns columns, Vertical 
                         double rowPieceGap, double rowPieceWidth, int rowPieceStarts, int labelChars,
                         int bannerChars, double titleLineSize, double titleLinePitch, double titleLineGap,
                         double smallHeadingSize, double smallHeadingPitch, int displayColumnsRatio,
-                        double mastheadLargest) {
+                        double mastheadLargest, double mastheadPiece) {
     }
 
     /**

@@ -63,15 +63,24 @@ final class LineClassifier {
             }
             roles.add(role(l, m.orElse(null), body, pageHeight, frontPage, largest));
         }
-        // the masthead's side panel (date, issue number, weather) sits level with it
+        // the masthead's side panel (date, issue number, weather) sits level with it, and so do the
+        // other pieces of a title set in spaced-out large type (江城 日报), read as lines of their own
         int mastheadBottom = -1;
+        List<Bbox> mastheads = new ArrayList<>();
         for (int i = 0; i < lines.size(); i++) {
             if (roles.get(i) == LineRole.MASTHEAD) {
                 mastheadBottom = Math.max(mastheadBottom, lines.get(i).bbox().y1());
+                mastheads.add(lines.get(i).bbox());
             }
         }
         for (int i = 0; i < lines.size(); i++) {
             LineRole r = roles.get(i);
+            Bbox b = lines.get(i).bbox();
+            if (r == LineRole.HEADLINE && mastheads.stream().anyMatch(m -> b.height() >= rules.mastheadPiece() * m.height()
+                    && Math.min(b.y1(), m.y1()) - Math.max(b.y0(), m.y0()) >= 0.5 * Math.min(b.height(), m.height()))) {
+                roles.set(i, LineRole.MASTHEAD);
+                continue;
+            }
             if (mastheadBottom >= 0 && lines.get(i).bbox().y0() < mastheadBottom + rules.mastheadPanel() * body.size()
                     && (r == LineRole.BODY || r == LineRole.RUNNING_HEAD)) {
                 roles.set(i, LineRole.MASTHEAD);

@@ -84,10 +84,27 @@ class LayoutAnalyzerTest {
                 l.pitchSizeTolerance(), l.fallbackPitch(), 3.0, l.headlinePitch(), l.mastheadSize(), l.mastheadTop(),
                 l.headTop(), l.footTop(), l.furnitureTop(), l.jumpLineSize(), l.noiseConfidence(), l.shortLineChars(),
                 l.shortLineConfidence(), l.mastheadPanel(), l.captionGap(), l.captionWithin(), l.captionLeading(), l.rowPieceGap(), l.rowPieceWidth(), l.rowPieceStarts(), l.labelChars(), l.bannerChars(), l.titleLineSize(), l.titleLinePitch(), l.titleLineGap(), 3.0,
-                l.smallHeadingPitch(), l.displayColumnsRatio(), l.mastheadLargest()), d.titles(), d.columns(), d.vertical());
+                l.smallHeadingPitch(), l.displayColumnsRatio(), l.mastheadLargest(), l.mastheadPiece()), d.titles(), d.columns(), d.vertical());
 
         assertEquals(LineRole.HEADLINE, new LayoutAnalyzer().analyze(2, W, H, lines).roles().get(h1));
         assertEquals(LineRole.BODY, new LayoutAnalyzer(higher).analyze(2, W, H, lines).roles().get(h1));
+    }
+
+    @Test
+    void aMastheadSetInSpacedOutTypeIsOneTitle() {
+        // 江城 and 日报 read as two lines: the first piece's ink is lower than the second's
+        int left = add("江城", 100, 120, 220, 212);
+        int right = add("日报", 600, 90, 220, 270);
+        int h1 = add("地铁五号线今日开通", colX(0) + 40, 500, 80, 100);
+        column(0, 640, 12, "甲");
+        column(1, 640, 12, "乙");
+
+        PageLayout page = new LayoutAnalyzer().analyze(1, W, H, lines);
+
+        assertEquals(LineRole.MASTHEAD, page.roles().get(left));
+        assertEquals(LineRole.MASTHEAD, page.roles().get(right));
+        assertEquals(LineRole.HEADLINE, page.roles().get(h1));
+        assertEquals("江城日报", IssueMetadata.read(List.of(page), "x.pdf", null, null).newspaper());
     }
 
     @Test
