@@ -33,6 +33,7 @@ import org.springframework.validation.annotation.Validated;
  * @param ingest  limits on input
  * @param issue   where issue metadata comes from when the pages do not show it
  * @param store   limits of the database
+ * @param publish where the reading room is published, for the URLs of the library exports
  * @param keepIntermediates folder where each page's straightened image, regions and recognised
  *                          lines are written ({@code --keep-intermediates}), or null for none
  * @param retryFailed whether a run tries every failed document and page of the scans folder
@@ -44,7 +45,8 @@ import org.springframework.validation.annotation.Validated;
 public record InkstoneProperties(@NotNull Path scans, @NotNull Path output,
                                  @Min(0) @Max(256) int workers,
                                  @NotNull @Valid Ocr ocr, @NotNull @Valid Ingest ingest, @NotNull @Valid Issue issue,
-                                 @NotNull @Valid Store store, boolean retryFailed, Path keepIntermediates) {
+                                 @NotNull @Valid Store store, @NotNull @Valid Publish publish, boolean retryFailed,
+                                 Path keepIntermediates) {
 
     /** How pages are cut for recognition ({@code inkstone.ocr.segmentation}). */
     public enum Segmentation {
@@ -117,6 +119,15 @@ public record InkstoneProperties(@NotNull Path scans, @NotNull Path output,
      *                    groups {@code newspaper} and {@code date} (yyyy-MM-dd)
      */
     public record Issue(String newspaper, @RegularExpression String filePattern) {
+    }
+
+    /**
+     * @param baseUrl the reading room's address as readers reach it, an absolute http or https URL
+     *                ({@link org.inkstone.export.Publication}): the IIIF image URLs in METS and the ids
+     *                in the IIIF manifests start with it
+     */
+    public record Publish(@NotBlank @Pattern(regexp = "https?://[^\\s/?#]+[^\\s?#]*",
+            message = "must be an absolute http or https URL, e.g. https://papers.example.org/inkstone") String baseUrl) {
     }
 
     /** @return the number of worker threads: {@link #workers} or the number of cores */

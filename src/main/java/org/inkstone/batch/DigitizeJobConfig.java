@@ -4,6 +4,7 @@ import java.nio.file.Path;
 import org.inkstone.InkstoneProperties;
 import org.inkstone.export.ArticlesJsonWriter;
 import org.inkstone.export.LibraryExports;
+import org.inkstone.export.Publication;
 import org.inkstone.export.SearchablePdfWriter;
 import org.inkstone.ingest.ScanPdfReader;
 import org.inkstone.ocr.RecognizerPool;
@@ -101,7 +102,8 @@ public class DigitizeJobConfig {
 
     @Bean(destroyMethod = "close")
     LibraryExports libraryExports(InkstoneProperties props) {
-        return new LibraryExports(new SearchablePdfWriter(), System.err, props.ocr().language());
+        return new LibraryExports(new SearchablePdfWriter(), System.err, props.ocr().language(),
+                new Publication(props.publish().baseUrl()));
     }
 
     @Bean

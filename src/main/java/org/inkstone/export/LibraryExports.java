@@ -17,7 +17,9 @@ import java.util.stream.Stream;
  * <ul>
  * <li>{@code alto/NNNN.xml}: ALTO 4.4 per page ({@link AltoWriter});</li>
  * <li>{@code NAME.pdf}: the searchable PDF ({@link SearchablePdfWriter});</li>
- * <li>{@code text/aNNN.txt}: plain text per article ({@link ArticleTextWriter}).</li>
+ * <li>{@code text/aNNN.txt}: plain text per article ({@link ArticleTextWriter});</li>
+ * <li>{@code mets.xml}: METS of the issue, pointing into the ALTO files ({@link MetsWriter});</li>
+ * <li>{@code manifest.json}: the issue's IIIF Presentation 3 manifest ({@link ManifestWriter}).</li>
  * </ul>
  * Each export is written beside its place under a temporary name and then moved into place,
  * replacing what an earlier run wrote (a folder as a whole, so files of articles that no
@@ -48,6 +50,9 @@ public final class LibraryExports implements Closeable {
     private final SearchablePdfWriter pdf;
     private final String configuredLanguage;
     private final ArticleTextWriter text = new ArticleTextWriter();
+    private final MetsWriter mets;
+    private final ManifestWriter manifest;
+    private final Publication publication;
     private final PrintStream err;
     private final List<Failure> failures = new ArrayList<>();
 
@@ -56,7 +61,7 @@ public final class LibraryExports implements Closeable {
      * @param err where failures are reported as they happen, usually {@code System.err}
      */
     public LibraryExports(SearchablePdfWriter pdf, PrintStream err) {
-        this(pdf, err, null);
+        this(pdf, err, null, Publication.LOCAL);
     }
 
     /**
@@ -66,9 +71,13 @@ public final class LibraryExports implements Closeable {
      *                           the language the exports declare for pages stored before the model
      *                           they were read with was recorded (the others declare that model's);
      *                           null when not known
+     * @param publication        where the reading room is published, for the URLs in METS
      */
-    public LibraryExports(SearchablePdfWriter pdf, PrintStream err, String configuredLanguage) {
+    public LibraryExports(SearchablePdfWriter pdf, PrintStream err, String configuredLanguage, Publication publication) {
         this.alto = new AltoWriter(configuredLanguage);
+        this.mets = new MetsWriter(configuredLanguage);
+        this.manifest = new ManifestWriter(configuredLanguage);
+        this.publication = publication;
         this.pdf = pdf;
         this.err = err;
         this.configuredLanguage = configuredLanguage;
@@ -81,12 +90,12 @@ public final class LibraryExports implements Closeable {
     }
 
     /**
-     * Writes the three exports of one document. Never throws for a failed export: failures are
+     * Writes the exports of one document. Never throws for a failed export: failures are
      * reported and recorded (see the class comment).
      *
      * @param doc    the document, its pages, layouts and articles
      * @param folder its export folder, {@code OUTPUT/NAME}
-     * @return the failures of this document, empty when all three were written
+     * @return the failures of this document, empty when all were written
      */
     public List<Failure> write(DocumentExport doc, Path folder) {
         List<Failure> mine = new ArrayList<>();
@@ -94,6 +103,9 @@ public final class LibraryExports implements Closeable {
         run(doc, "ALTO", folder.resolve(ALTO_DIR), true, dir -> alto.write(doc, dir), mine);
         run(doc, "searchable PDF", folder.resolve(name + ".pdf"), false, file -> pdf.write(doc, file, configuredLanguage), mine);
         run(doc, "article text", folder.resolve(TEXT_DIR), true, dir -> text.write(doc, dir), mine);
+        run(doc, "METS", folder.resolve(MetsWriter.FILE_NAME), false, file -> mets.write(doc, file, publication), mine);
+        run(doc, "IIIF manifest", folder.resolve(ManifestWriter.FILE_NAME), false,
+                file -> manifest.write(doc, file, publication), mine);
         return mine;
     }
 

@@ -410,6 +410,187 @@ class LibraryExportsTest {
 
     // ---------------------------------------------------------------- helpers
 
+    // ---------------------------------------------------------------- METS
+
+    static final String METS_NS = "http://www.loc.gov/METS/", MODS_NS = "http://www.loc.gov/mods/v3",
+            XLINK_NS = "http://www.w3.org/1999/xlink";
+
+    @Test
+    void metsValidatesAgainstTheMets1121Schema() throws Exception {
+        Schema schema = SchemaFactory.newInstance(XMLConstants.W3C_XML_SCHEMA_NS_URI)
+                .newSchema(LibraryExportsTest.class.getResource("/mets/mets-1-12-1-offline.xsd"));
+        for (Path dir : List.of(sampleDir, blankDir)) {
+            schema.newValidator().validate(new StreamSource(dir.resolve("mets.xml").toFile()));
+        }
+    }
+
+    @Test
+    void metsDescribesTheIssueAndItsPagesAndFiles() throws Exception {
+        Document mets = xml(sampleDir.resolve("mets.xml"));
+        Element issueMods = (Element) mets.getElementsByTagNameNS(MODS_NS, "mods").item(0);
+        String newspaper = issueMods.getElementsByTagNameNS(MODS_NS, "title").item(0).getTextContent();
+        assertFalse(newspaper.isBlank(), "the issue has a title");
+        assertEquals("2025-06-03", issueMods.getElementsByTagNameNS(MODS_NS, "dateIssued").item(0).getTextContent());
+        List<Element> pages = ns(mets, METS_NS, "div").stream().filter(d -> d.getAttribute("TYPE").equals("page")).toList();
+        assertEquals(List.of("1", "2", "3"), pages.stream().map(d -> d.getAttribute("ORDER")).toList());
+        assertTrue(pages.stream().allMatch(d -> d.getAttribute("LABEL").matches("第\\S+版")), "page labels 第N版");
+        Map<String, String> files = files(mets);
+        for (int n = 1; n <= 3; n++) {
+            assertTrue(Files.isRegularFile(sampleDir.resolve(files.get(String.format("ALTO_%04d", n)))), "ALTO of page " + n);
+            assertTrue(files.get(String.format("IMG_%04d", n)).matches("https?://.+/iiif/" + SAMPLE + "/" + n + "/full/max/0/default.jpg"),
+                    files.get(String.format("IMG_%04d", n)));
+        }
+        assertTrue(Files.isRegularFile(sampleDir.resolve(files.get("PDF"))), "the PDF");
+    }
+
+    @Test
+    void metsArticleAreasAreTheStoredArticleLinesInTheirAltoFiles() throws Exception {
+        Document mets = xml(sampleDir.resolve("mets.xml"));
+        Map<String, String> files = files(mets);
+        JsonNode articles = JobTestSupport.readJson(sampleDir.resolve("articles.json"));
+        List<Element> items = ns(mets, METS_NS, "div").stream()
+                .filter(d -> Set.of("ARTICLE", "NOTICE", "ADVERTISEMENT").contains(d.getAttribute("TYPE"))).toList();
+        assertEquals(articles.get("articles").size(), items.size(), "one logical division per article, in order");
+        Map<String, Set<String>> stored = new HashMap<>();
+        try (Connection db = JobTestSupport.database(output);
+             ResultSet rs = db.createStatement().executeQuery("SELECT a.ext_id, p.page_no, l.seq FROM fragment_line fl "
+                     + "JOIN article_fragment f ON f.id = fl.fragment_id JOIN article a ON a.id = f.article_id "
+                     + "JOIN text_line l ON l.id = fl.line_id JOIN page p ON p.id = l.page_id")) {
+            while (rs.next()) {
+                stored.computeIfAbsent(rs.getString(1), k -> new TreeSet<>())
+                        .add(rs.getInt(2) + ":P" + rs.getInt(2) + "_TL" + (rs.getInt(3) + 1));
+            }
+        }
+        Map<String, List<String>> lineIds = new HashMap<>();
+        int jumped = 0;
+        for (int k = 0; k < items.size(); k++) {
+            JsonNode a = articles.get("articles").get(k);
+            // the lines stored for the article, as ALTO line IDs
+            Set<String> expected = stored.getOrDefault(a.get("id").asString(), Set.of());
+            List<String> got = new ArrayList<>();
+            for (Element area : ns(items.get(k), METS_NS, "area")) {
+                assertEquals("IDREF", area.getAttribute("BETYPE"));
+                String alto = files.get(area.getAttribute("FILEID"));
+                int page = Integer.parseInt(alto.replaceAll("\\D", ""));
+                List<String> ids = lineIds.computeIfAbsent(alto, f -> altoLineIds(sampleDir.resolve(f)));
+                int begin = ids.indexOf(area.getAttribute("BEGIN")), end = ids.indexOf(area.getAttribute("END"));
+                assertTrue(begin >= 0 && end >= begin, "area " + area.getAttribute("BEGIN") + ".." + area.getAttribute("END") + " in " + alto);
+                ids.subList(begin, end + 1).forEach(id -> got.add(page + ":" + id));
+            }
+            assertFalse(expected.isEmpty(), a.get("id").asString());
+            assertEquals(expected, new TreeSet<>(got), a.get("id").asString());
+            assertEquals(got.size(), new TreeSet<>(got).size(), "no line twice: " + got);
+            if (a.get("fragments").size() > 1) {
+                jumped++;
+                // one division over both pages: its text runs from the first page's ALTO to the next
+                List<Element> body = ns(items.get(k), METS_NS, "div").stream().filter(d -> d.getAttribute("TYPE").equals("BODY")).toList();
+                List<String> bodyFiles = ns(body.get(0), METS_NS, "area").stream().map(e -> files.get(e.getAttribute("FILEID"))).distinct().toList();
+                assertEquals(List.of("alto/0001.xml", "alto/0003.xml"), bodyFiles, a.get("id").asString());
+                String id = items.get(k).getAttribute("ID");
+                List<String> linked = ns(mets, METS_NS, "smLink").stream()
+                        .filter(l -> l.getAttributeNS(XLINK_NS, "from").equals(id))
+                        .map(l -> l.getAttributeNS(XLINK_NS, "to")).toList();
+                assertEquals(List.of("PHYS_0001", "PHYS_0003"), linked);
+            }
+        }
+        assertEquals(1, jumped, "the sample's jumped article");
+    }
+
+    // ---------------------------------------------------------------- IIIF manifest
+
+    @Test
+    void manifestValidatesAgainstTheIiifPresentation3Schema() throws Exception {
+        Schema3 schema = Schema3.load();
+        for (Path dir : List.of(sampleDir, blankDir)) {
+            List<String> errors = schema.validate(Files.readString(dir.resolve("manifest.json")));
+            assertTrue(errors.isEmpty(), dir + ": " + errors);
+        }
+        // the check can fail: a canvas without its type is refused
+        String broken = Files.readString(sampleDir.resolve("manifest.json")).replaceFirst("\"type\" : \"Canvas\",", "");
+        assertFalse(schema.validate(broken).isEmpty(), "a manifest whose canvas has no type is invalid");
+    }
+
+    @Test
+    void manifestHasACanvasPerPageAndARangePerArticle() throws Exception {
+        JsonNode m = JobTestSupport.readJson(sampleDir.resolve("manifest.json"));
+        assertTrue(m.get("id").asString().matches("https?://.+/iiif/" + SAMPLE + "/manifest"), m.get("id").asString());
+        JsonNode canvases = m.get("items");
+        assertEquals(3, canvases.size());
+        JsonNode articles = JobTestSupport.readJson(sampleDir.resolve("articles.json"));
+        for (int i = 0; i < 3; i++) {
+            JsonNode c = canvases.get(i);
+            assertTrue(c.get("label").toString().matches(".*第\\S+版.*"), c.get("label").toString());
+            JsonNode page = articles.get("pages").get(i);
+            assertEquals(page.get("width").asInt(), c.get("width").asInt());
+            assertEquals(page.get("height").asInt(), c.get("height").asInt());
+            JsonNode body = c.get("items").get(0).get("items").get(0).get("body");
+            assertTrue(body.get("service").get(0).get("id").asString().endsWith("/iiif/" + SAMPLE + "/" + (i + 1)));
+        }
+        JsonNode ranges = m.get("structures");
+        assertEquals(articles.get("articles").size(), ranges.size());
+        int spanning = 0;
+        for (int k = 0; k < ranges.size(); k++) {
+            JsonNode a = articles.get("articles").get(k);
+            JsonNode items = ranges.get(k).get("items");
+            assertEquals(a.get("fragments").size(), items.size(), a.get("id").asString());
+            for (int f = 0; f < items.size(); f++) {
+                JsonNode bbox = a.get("fragments").get(f).get("bbox");
+                String xywh = "xywh=" + bbox.get(0).asInt() + "," + bbox.get(1).asInt() + ","
+                        + (bbox.get(2).asInt() - bbox.get(0).asInt()) + "," + (bbox.get(3).asInt() - bbox.get(1).asInt());
+                assertEquals(xywh, items.get(f).get("selector").get("value").asString());
+                assertTrue(items.get(f).get("source").asString().endsWith("/canvas/" + a.get("fragments").get(f).get("page").asInt()));
+            }
+            spanning += items.size() > 1 ? 1 : 0;
+        }
+        assertEquals(1, spanning, "the jumped article is one range over its two pages");
+    }
+
+    /** The IIIF Presentation 3 JSON schema, read with networknt's validator. */
+    private record Schema3(com.networknt.schema.Schema schema) {
+        static Schema3 load() throws IOException {
+            try (var in = LibraryExportsTest.class.getResourceAsStream("/iiif/iiif-presentation-3.0.schema.json")) {
+                return new Schema3(com.networknt.schema.SchemaRegistry
+                        .withDefaultDialect(com.networknt.schema.SpecificationVersion.DRAFT_7).getSchema(in));
+            }
+        }
+
+        List<String> validate(String json) {
+            return schema.validate(json, com.networknt.schema.InputFormat.JSON).stream().map(Object::toString).toList();
+        }
+    }
+
+    private static Map<String, String> files(Document mets) {
+        Map<String, String> out = new HashMap<>();
+        for (Element f : ns(mets, METS_NS, "file")) {
+            out.put(f.getAttribute("ID"), ns(f, METS_NS, "FLocat").get(0).getAttributeNS(XLINK_NS, "href"));
+        }
+        return out;
+    }
+
+    private static List<String> altoLineIds(Path alto) {
+        try {
+            return new ArrayList<>(ns(xml(alto), ALTO_NS, "TextLine").stream().map(e -> e.getAttribute("ID")).toList());
+        } catch (Exception e) {
+            throw new AssertionError(alto + ": " + e, e);
+        }
+    }
+
+    private static Document xml(Path file) throws Exception {
+        DocumentBuilderFactory f = DocumentBuilderFactory.newInstance();
+        f.setNamespaceAware(true);
+        return f.newDocumentBuilder().parse(file.toFile());
+    }
+
+    private static List<Element> ns(Object parent, String ns, String name) {
+        NodeList nodes = parent instanceof Document d ? d.getElementsByTagNameNS(ns, name)
+                : ((Element) parent).getElementsByTagNameNS(ns, name);
+        List<Element> out = new ArrayList<>();
+        for (int i = 0; i < nodes.getLength(); i++) {
+            out.add((Element) nodes.item(i));
+        }
+        return out;
+    }
+
     private static String pageSql(int pageNo, String column) {
         return "SELECT " + column + " FROM page p JOIN document d ON d.id = p.document_id "
                 + "WHERE d.source_name LIKE 'sample%' AND p.page_no = " + pageNo;
