@@ -32,8 +32,11 @@ public record Publication(String baseUrl) {
         baseUrl = baseUrl.strip().replaceAll("/+$", "");
     }
 
-    /** A path segment: the document's export name percent-encoded. */
-    static String segment(String name) {
+    /**
+     * @param name a document's export name
+     * @return the name as one URL path segment, percent-encoded (UTF-8)
+     */
+    public static String segment(String name) {
         return URLEncoder.encode(name, StandardCharsets.UTF_8).replace("+", "%20");
     }
 

@@ -361,6 +361,57 @@ public final class ArticleSearcher implements Closeable {
     }
 
     /**
+     * Where a query matches one article of a document.
+     *
+     * @param id      article id {@code DOCUMENT/aNNN}
+     * @param title   its title
+     * @param text    its text
+     * @param map     the page and box of every line of title and text
+     * @param matched the matched ranges of title and text
+     */
+    public record DocumentMatch(String id, String title, String text, TextMap map, Matched matched) {
+    }
+
+    /**
+     * Where a query matches the articles of one document, for searching within an issue (IIIF
+     * Content Search): the matching articles in the order of their ids.
+     *
+     * @param document    the document's name
+     * @param queryText   the query, as for {@link #search}
+     * @param maxArticles most articles returned
+     * @return the matches, empty when none
+     * @throws BadQueryException if the query is not valid
+     * @throws IOException       if the index cannot be read
+     */
+    public List<DocumentMatch> matchesIn(String document, String queryText, int maxArticles) throws IOException {
+        SearchQuery.of(queryText).validate();
+        manager.maybeRefresh();
+        IndexSearcher s = manager.acquire();
+        try {
+            Query main = parse(queryText, analysisOf(s));
+            Query q = new BooleanQuery.Builder().add(main, BooleanClause.Occur.MUST)
+                    .add(new TermQuery(new Term(SearchIndex.KIND, SearchIndex.KIND_ARTICLE)), BooleanClause.Occur.FILTER)
+                    .add(new TermQuery(new Term(SearchIndex.DOC, document)), BooleanClause.Occur.FILTER).build();
+            TopDocs top = s.search(q, Math.max(1, maxArticles));
+            Weight matcher = s.createWeight(s.rewrite(main), ScoreMode.COMPLETE_NO_SCORES, 1f);
+            List<DocumentMatch> out = new ArrayList<>();
+            for (var hit : top.scoreDocs) {
+                Document d = s.storedFields().document(hit.doc);
+                TextMap map = new TextMap(SearchIndex.decodeSpans(d.get(SearchIndex.LINES)), 0);
+                out.add(new DocumentMatch(d.get(SearchIndex.ID), d.get(SearchIndex.TITLE), d.get(SearchIndex.TEXT), map,
+                        matched(s, matcher, hit.doc, map)));
+            }
+            out.sort(java.util.Comparator.comparing(DocumentMatch::id));
+            return out;
+        } catch (IndexSearcher.TooManyClauses e) {
+            throw new BadQueryException("query too broad: it expands to more than "
+                    + IndexSearcher.getMaxClauseCount() + " terms");
+        } finally {
+            manager.release(s);
+        }
+    }
+
+    /**
      * @param id article id {@code DOCUMENT/aNNN}
      * @return the article with its fragments, jumps and the line box of every character, if indexed
      * @throws IOException if the index cannot be read

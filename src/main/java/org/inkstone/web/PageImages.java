@@ -25,8 +25,10 @@ import org.inkstone.search.IndexedDocument;
 /**
  * Page images for the reading room, cut from the scanned PDFs with {@link ScanPdfReader} at
  * their native resolution (so boxes in page px apply unchanged), in the manner of the IIIF
- * Image API 3.0 ({@code https://iiif.io/api/image/3.0/}): a region ({@code full} or
- * {@code x,y,w,h} in px) scaled to a size ({@code max} or {@code w,}, never enlarged), as JPEG.
+ * Image API 3.0 ({@code https://iiif.io/api/image/3.0/}) at compliance level 1 and more: a
+ * region ({@code full}, {@code square}, {@code x,y,w,h} in px or {@code pct:}) scaled to a size
+ * ({@code max}, {@code w,}, {@code ,h}, {@code pct:n}, {@code w,h}, {@code !w,h}; never
+ * enlarged), in its own colours or gray, as JPEG.
  *
  * <p>Reading a page out of a PDF takes a fraction of a second, so the last few decoded pages
  * are kept (about 17 MB each for an A3 page at 300 dpi in gray), and encoded JPEGs up to a
@@ -82,24 +84,33 @@ public final class PageImages {
     }
 
     /**
-     * A region of a page as JPEG.
+     * A region of a page as JPEG, as the IIIF Image API 3.0 asks for it.
      *
-     * @param doc    the document
-     * @param pageNo page number counted from 1
-     * @param region {@code full} or {@code x,y,w,h} in px of the page image (clipped to the page)
-     * @param size   {@code max} or {@code w,} (width in px, at most the region's width)
+     * @param doc     the document
+     * @param pageNo  page number counted from 1
+     * @param region  {@code full}, {@code square}, {@code x,y,w,h} in px of the page image or
+     *                {@code pct:x,y,w,h} in percent of its size (clipped to the page)
+     * @param size    {@code max}, {@code w,}, {@code ,h}, {@code pct:n}, {@code w,h} or
+     *                {@code !w,h} (the largest size within w × h keeping the aspect ratio); never
+     *                larger than the region
+     * @param quality {@code default}, {@code color} or {@code gray}
      * @return the JPEG bytes
-     * @throws BadImageRequest if region or size is malformed, outside the page or would enlarge
+     * @throws BadImageRequest if region, size or quality is malformed, outside the page or would enlarge
      * @throws ScanNotFound    if the page does not exist or could not be read by the job, the PDF is
      *                         gone or no longer the same file
      * @throws IOException     if the PDF cannot be read
      */
-    public byte[] jpeg(IndexedDocument doc, int pageNo, String region, String size) throws IOException {
+    public byte[] jpeg(IndexedDocument doc, int pageNo, String region, String size, String quality) throws IOException {
         IndexedDocument.Page p = readable(doc, pageNo);
         int[] r = region(region, p.width(), p.height());
-        int w = width(size, r[2]);
-        int h = Math.max(1, (int) Math.round((double) r[3] * w / r[2]));
-        String key = doc.sha256() + "/" + pageNo + "/" + r[0] + "," + r[1] + "," + r[2] + "," + r[3] + "/" + w;
+        int[] wh = size(size, r[2], r[3]);
+        boolean gray = "gray".equals(quality);
+        if (!gray && !"default".equals(quality) && !"color".equals(quality)) {
+            throw new BadImageRequest("quality must be default, color or gray, not '" + quality + "'");
+        }
+        int w = wh[0], h = wh[1];
+        String key = doc.sha256() + "/" + pageNo + "/" + r[0] + "," + r[1] + "," + r[2] + "," + r[3] + "/" + w + "," + h
+                + (gray ? "/gray" : "");
         synchronized (jpegs) {
             byte[] cached = jpegs.get(key);
             if (cached != null) {
@@ -109,7 +120,8 @@ public final class PageImages {
         BufferedImage page = page(doc, pageNo);
         int x0 = Math.min(r[0], page.getWidth() - 1), y0 = Math.min(r[1], page.getHeight() - 1);
         BufferedImage crop = page.getSubimage(x0, y0, Math.min(r[2], page.getWidth() - x0), Math.min(r[3], page.getHeight() - y0));
-        byte[] out = encode(scale(crop, w, h));
+        BufferedImage scaled = scale(crop, w, h);
+        byte[] out = encode(gray ? gray(scaled) : scaled);
         synchronized (jpegs) {
             jpegs.put(key, out);
             jpegBytes += out.length;
@@ -120,6 +132,15 @@ public final class PageImages {
             }
         }
         return out;
+    }
+
+    /**
+     * A region of a page as JPEG in its own colours.
+     *
+     * @see #jpeg(IndexedDocument, int, String, String, String)
+     */
+    public byte[] jpeg(IndexedDocument doc, int pageNo, String region, String size) throws IOException {
+        return jpeg(doc, pageNo, region, size, "default");
     }
 
     /**
@@ -146,23 +167,37 @@ public final class PageImages {
     /**
      * Parses an IIIF region against the page size.
      *
-     * @return {@code [x, y, w, h]} clipped to the page, px
+     * @return {x, y, w, h} in px of the page image, clipped to the page
      * @throws BadImageRequest if malformed or outside the page
      */
     static int[] region(String region, int width, int height) {
         if ("full".equals(region)) {
             return new int[] {0, 0, width, height};
         }
-        String[] parts = region == null ? new String[0] : region.split(",", -1);
+        if ("square".equals(region)) {
+            int side = Math.min(width, height);
+            return new int[] {(width - side) / 2, (height - side) / 2, side, side};
+        }
+        boolean pct = region != null && region.startsWith("pct:");
+        String[] parts = region == null ? new String[0] : (pct ? region.substring(4) : region).split(",", -1);
+        String form = "region must be 'full', 'square', 'x,y,w,h' in pixels or 'pct:x,y,w,h', not '" + region + "'";
         if (parts.length != 4) {
-            throw new BadImageRequest("region must be 'full' or 'x,y,w,h' in pixels, not '" + region + "'");
+            throw new BadImageRequest(form);
         }
         int[] v = new int[4];
         for (int i = 0; i < 4; i++) {
             try {
-                v[i] = Integer.parseInt(parts[i].strip());
+                if (pct) {
+                    double d = Double.parseDouble(parts[i].strip());
+                    if (!Double.isFinite(d) || d < 0) {
+                        throw new NumberFormatException();
+                    }
+                    v[i] = (int) Math.round(d * (i % 2 == 0 ? width : height) / 100.0);
+                } else {
+                    v[i] = Integer.parseInt(parts[i].strip());
+                }
             } catch (NumberFormatException e) {
-                throw new BadImageRequest("region must be 'full' or 'x,y,w,h' in whole pixels, not '" + region + "'");
+                throw new BadImageRequest(form);
             }
         }
         if (v[0] < 0 || v[1] < 0 || v[2] <= 0 || v[3] <= 0) {
@@ -177,29 +212,66 @@ public final class PageImages {
     }
 
     /**
-     * Parses an IIIF size against the region's width.
+     * Parses an IIIF size against the region's size.
      *
-     * @return the width of the output image, px
-     * @throws BadImageRequest if malformed or larger than the region
+     * @return {w, h} of the output image, px
+     * @throws BadImageRequest if malformed, larger than the region (sizes prefixed {@code ^} are
+     *                         refused: images are not enlarged) or wider than {@link #MAX_WIDTH}
      */
-    static int width(String size, int regionWidth) {
-        if ("max".equals(size)) {
-            if (regionWidth > MAX_WIDTH) {
-                throw new BadImageRequest("region is " + regionWidth + " px wide; ask for at most " + MAX_WIDTH + " px ('w,')");
+    static int[] size(String size, int regionWidth, int regionHeight) {
+        String form = "size must be 'max', 'w,', ',h', 'pct:n', 'w,h' or '!w,h', not '" + size + "'";
+        if (size == null || size.startsWith("^")) {
+            throw new BadImageRequest(size == null ? form : "size '" + size + "': images are not enlarged");
+        }
+        int w, h;
+        try {
+            if ("max".equals(size)) {
+                w = regionWidth;
+                h = regionHeight;
+            } else if (size.startsWith("pct:")) {
+                double n = Double.parseDouble(size.substring(4));
+                if (!(n > 0) || n > 100) {
+                    throw new BadImageRequest("size '" + size + "': pct must be over 0 and at most 100 (images are not enlarged)");
+                }
+                w = (int) Math.round(regionWidth * n / 100);
+                h = (int) Math.round(regionHeight * n / 100);
+            } else if (size.matches("!\\d{1,6},\\d{1,6}")) {
+                String[] p = size.substring(1).split(",");
+                int bw = Math.min(Integer.parseInt(p[0]), regionWidth), bh = Math.min(Integer.parseInt(p[1]), regionHeight);
+                if ((long) bw * regionHeight <= (long) bh * regionWidth) {
+                    // the width limits: full width of the box, the height in proportion
+                    w = bw;
+                    h = (int) Math.min(bh, Math.round((double) regionHeight * bw / regionWidth));
+                } else {
+                    h = bh;
+                    w = (int) Math.min(bw, Math.round((double) regionWidth * bh / regionHeight));
+                }
+            } else if (size.matches("\\d{1,6},")) {
+                w = Integer.parseInt(size.substring(0, size.length() - 1));
+                h = (int) Math.round((double) regionHeight * w / regionWidth);
+            } else if (size.matches(",\\d{1,6}")) {
+                h = Integer.parseInt(size.substring(1));
+                w = (int) Math.round((double) regionWidth * h / regionHeight);
+            } else if (size.matches("\\d{1,6},\\d{1,6}")) {
+                String[] p = size.split(",");
+                w = Integer.parseInt(p[0]);
+                h = Integer.parseInt(p[1]);
+            } else {
+                throw new BadImageRequest(form);
             }
-            return regionWidth;
+        } catch (NumberFormatException e) {
+            throw new BadImageRequest(form);
         }
-        if (size == null || !size.matches("\\d{1,6},")) {
-            throw new BadImageRequest("size must be 'max' or 'w,' (width in pixels), not '" + size + "'");
+        w = Math.max(1, w);
+        h = Math.max(1, h);
+        if (w > regionWidth || h > regionHeight) {
+            throw new BadImageRequest("size " + w + "x" + h + " px is larger than the region (" + regionWidth + "x"
+                    + regionHeight + " px): images are not enlarged");
         }
-        int w = Integer.parseInt(size.substring(0, size.length() - 1));
-        if (w < 1) {
-            throw new BadImageRequest("size width must be at least 1 px");
+        if (w > MAX_WIDTH || h > MAX_WIDTH) {
+            throw new BadImageRequest("size " + w + "x" + h + " px: ask for at most " + MAX_WIDTH + " px each way");
         }
-        if (w > regionWidth) {
-            throw new BadImageRequest("size " + w + " px is wider than the region (" + regionWidth + " px): images are not enlarged");
-        }
-        return w;
+        return new int[] {w, h};
     }
 
     /**
@@ -259,6 +331,18 @@ public final class PageImages {
             img = resize(img, img.getWidth() / 2, img.getHeight() / 2);
         }
         return img.getWidth() == w && img.getHeight() == h ? img : resize(img, w, h);
+    }
+
+    /** The image in 8-bit gray (itself when it is gray). */
+    private static BufferedImage gray(BufferedImage src) {
+        if (src.getType() == BufferedImage.TYPE_BYTE_GRAY) {
+            return src;
+        }
+        BufferedImage out = new BufferedImage(src.getWidth(), src.getHeight(), BufferedImage.TYPE_BYTE_GRAY);
+        Graphics2D g = out.createGraphics();
+        g.drawImage(src, 0, 0, null);
+        g.dispose();
+        return out;
     }
 
     /** A gray or RGB copy (or the image itself when it is one): what the JPEG writer takes. */

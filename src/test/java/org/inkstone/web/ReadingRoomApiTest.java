@@ -179,6 +179,107 @@ class ReadingRoomApiTest {
         assertEquals(108, corner.getHeight());
     }
 
+    @Test
+    void iiifImageServiceIsLevel1WithAbsoluteIdsAndCors() throws Exception {
+        HttpResponse<String> info = HTTP.send(HttpRequest.newBuilder(URI.create(base + "/iiif/" + DOC + "/1/info.json")).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertEquals(200, info.statusCode());
+        assertTrue(info.headers().firstValue("Content-Type").orElse("").startsWith("application/ld+json"), info.headers().toString());
+        assertEquals("*", info.headers().firstValue("Access-Control-Allow-Origin").orElse(""));
+        JsonNode json = JSON.readTree(info.body());
+        assertEquals(base + "/iiif/" + DOC + "/1", json.get("id").asString());
+        assertEquals("level1", json.get("profile").asString());
+        // the service's own URI sends the client on to its description
+        HttpResponse<String> redirect = HTTP.send(HttpRequest.newBuilder(URI.create(base + "/iiif/" + DOC + "/1")).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertEquals(303, redirect.statusCode());
+        assertEquals(base + "/iiif/" + DOC + "/1/info.json", redirect.headers().firstValue("Location").orElse(""));
+        // regions by px, by percent and square; sizes by width, height, percent, both and confined
+        String page = "/iiif/" + DOC + "/1/";
+        assertSize(page + "pct:10,10,20,20/max/0/default.jpg", 496, 702);
+        assertSize(page + "square/max/0/default.jpg", 2480, 2480);
+        assertSize(page + "full/,351/0/default.jpg", 248, 351);
+        assertSize(page + "full/pct:25/0/default.jpg", 620, 877);
+        assertSize(page + "full/300,200/0/default.jpg", 300, 200);
+        assertSize(page + "full/!400,400/0/default.jpg", 283, 400);
+        BufferedImage gray = ImageIO.read(new ByteArrayInputStream(get(page + "0,0,400,300/max/0/gray.jpg").body()));
+        assertEquals(BufferedImage.TYPE_BYTE_GRAY, gray.getType());
+    }
+
+    private static void assertSize(String path, int w, int h) throws Exception {
+        Response r = get(path);
+        assertEquals(200, r.status(), path + " " + r.text());
+        BufferedImage img = ImageIO.read(new ByteArrayInputStream(r.body()));
+        assertEquals(w, img.getWidth(), path);
+        assertEquals(h, img.getHeight(), path);
+    }
+
+    @Test
+    void theManifestIsServedWithItsIdsOnThisServerAndItsImagesOpen() throws Exception {
+        Response r = get("/iiif/" + DOC + "/manifest");
+        assertEquals(200, r.status(), r.text());
+        assertTrue(r.type().startsWith("application/ld+json"), r.type());
+        JsonNode m = r.json();
+        assertEquals(base + "/iiif/" + DOC + "/manifest", m.get("id").asString());
+        JsonNode canvas = m.get("items").get(1);
+        String service = canvas.get("items").get(0).get("items").get(0).get("body").get("service").get(0).get("id").asString();
+        assertEquals(base + "/iiif/" + DOC + "/2", service);
+        assertEquals(200, get(service.substring(base.length()) + "/info.json").status());
+        String pdf = m.get("rendering").get(0).get("id").asString();
+        assertTrue(pdf.startsWith(base + "/exports/"), pdf);
+        Response file = get(pdf.substring(base.length()));
+        assertEquals(200, file.status());
+        assertEquals("application/pdf", file.type());
+        assertTrue(file.text().startsWith("%PDF"));
+    }
+
+    @Test
+    void theExportsAreDownloadsAndNothingElseIs() throws Exception {
+        for (String f : List.of("mets.xml", "manifest.json", "articles.json", DOC + ".pdf", "alto/0001.xml", "text/a001.txt")) {
+            Response r = get("/exports/" + DOC + "/" + f);
+            assertEquals(200, r.status(), f + " " + r.text());
+            assertTrue(r.body().length > 100, f);
+        }
+        assertTrue(get("/exports/" + DOC + "/mets.xml").text().contains("http://www.loc.gov/METS/"));
+        for (String f : List.of("other.pdf", "alto/1.xml", "db/inkstone.script", "%2e%2e/db/inkstone.script", "text/a001.xml",
+                "logs/inkstone.log")) {
+            assertEquals(404, get("/exports/" + DOC + "/" + f).status(), f);
+        }
+        assertEquals(404, get("/exports/nope/mets.xml").status());
+    }
+
+    @Test
+    void contentSearchFindsAPhraseOnItsTruthLineInBothVersions() throws Exception {
+        SampleRun.Phrase p = SampleRun.phrases(6).get(0);
+        Response r = get("/iiif/" + DOC + "/search?q=" + enc(p.text()));
+        assertEquals(200, r.status(), r.text());
+        JsonNode page = r.json();
+        assertEquals("AnnotationPage", page.get("type").asString());
+        assertTrue(page.get("items").size() >= 1, r.text());
+        JsonNode line = page.get("items").get(0);
+        JsonNode target = line.get("target");
+        assertEquals(base + "/iiif/" + DOC + "/canvas/" + p.line().page(), target.get("source").get("id").asString());
+        String[] xywh = target.get("selector").get("value").asString().substring(5).split(",");
+        int x = Integer.parseInt(xywh[0]), y = Integer.parseInt(xywh[1]);
+        int[] box = {x, y, x + Integer.parseInt(xywh[2]), y + Integer.parseInt(xywh[3])};
+        assertTrue(SampleRun.sitsOn(box, p.line().bbox()), java.util.Arrays.toString(box) + " on " + p.line());
+        JsonNode match = page.get("annotations").get(0).get("items").get(0);
+        assertEquals(line.get("id").asString(), match.get("target").get("source").asString());
+        JsonNode quote = match.get("target").get("selector").get(0);
+        assertEquals(p.text(), quote.get("exact").asString());
+        assertTrue(line.get("body").get("value").asString().contains(p.text()));
+        // the same in Content Search 1.0
+        JsonNode list = get("/iiif/" + DOC + "/search1?q=" + enc(p.text())).json();
+        assertEquals("sc:AnnotationList", list.get("@type").asString());
+        assertEquals(base + "/iiif/" + DOC + "/canvas/" + p.line().page() + "#" + target.get("selector").get("value").asString(),
+                list.get("resources").get(0).get("on").asString());
+        assertEquals(p.text(), list.get("hits").get(0).get("match").asString());
+        // nothing found is an empty page; no query is a bad request
+        assertEquals(0, get("/iiif/" + DOC + "/search?q=" + enc("鲸鱼飞艇")).json().get("items").size());
+        assertEquals(400, get("/iiif/" + DOC + "/search?q=").status());
+        assertEquals(404, get("/iiif/nope/search?q=" + enc(p.text())).status());
+    }
+
     /** The gray level at a pixel: the sample itself for a gray image (getRGB would gamma-encode it). */
     private static int level(BufferedImage img, int x, int y) {
         return img.getType() == BufferedImage.TYPE_BYTE_GRAY ? img.getRaster().getSample(x, y, 0) : gray(img.getRGB(x, y));
@@ -211,6 +312,12 @@ class ReadingRoomApiTest {
                 "/iiif/" + DOC + "/1/full/abc/0/default.jpg",
                 "/iiif/" + DOC + "/1/full/max/90/default.jpg",
                 "/iiif/" + DOC + "/1/full/max/0/default.png",
+                "/iiif/" + DOC + "/1/full/max/0/bitonal.jpg",
+                "/iiif/" + DOC + "/1/full/%5Emax/0/default.jpg",
+                "/iiif/" + DOC + "/1/full/pct:0/0/default.jpg",
+                "/iiif/" + DOC + "/1/full/pct:150/0/default.jpg",
+                "/iiif/" + DOC + "/1/pct:10,10,x,20/max/0/default.jpg",
+                "/iiif/" + DOC + "/1/0,0,400,300/400,301/0/default.jpg",
                 "/iiif/" + DOC + "/x/full/max/0/default.jpg");
         for (String path : bad) {
             Response r = get(path.replace("江", enc("江")));

@@ -85,7 +85,7 @@ class ReadingRoomServerTest {
         }
 
         JsonNode json() {
-            assertTrue(type().startsWith("application/json"), "JSON expected, got " + type() + ": " + body);
+            assertTrue(type().startsWith("application/json") || type().startsWith("application/ld+json"), "JSON expected, got " + type() + ": " + body);
             return JSON.readTree(body);
         }
 
