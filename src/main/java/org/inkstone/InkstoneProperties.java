@@ -125,9 +125,12 @@ public record InkstoneProperties(@NotNull Path scans, @NotNull Path output,
      * @param baseUrl the reading room's address as readers reach it, an absolute http or https URL
      *                ({@link org.inkstone.export.Publication}): the IIIF image URLs in METS and the ids
      *                in the IIIF manifests start with it
+     * @param pdfA    whether the searchable PDF is written as PDF/A-2B where the scan allows
+     *                ({@link org.inkstone.export.PdfA}); false writes plain PDF
      */
     public record Publish(@NotBlank @Pattern(regexp = "https?://[^\\s/?#]+[^\\s?#]*",
-            message = "must be an absolute http or https URL, e.g. https://papers.example.org/inkstone") String baseUrl) {
+            message = "must be an absolute http or https URL, e.g. https://papers.example.org/inkstone") String baseUrl,
+                          boolean pdfA) {
     }
 
     /** @return the number of worker threads: {@link #workers} or the number of cores */

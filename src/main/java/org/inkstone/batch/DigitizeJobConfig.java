@@ -102,7 +102,7 @@ public class DigitizeJobConfig {
 
     @Bean(destroyMethod = "close")
     LibraryExports libraryExports(InkstoneProperties props) {
-        return new LibraryExports(new SearchablePdfWriter(), System.err, props.ocr().language(),
+        return new LibraryExports(new SearchablePdfWriter().pdfa(props.publish().pdfA()), System.err, props.ocr().language(),
                 new Publication(props.publish().baseUrl()));
     }
 

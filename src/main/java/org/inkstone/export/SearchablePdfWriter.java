@@ -79,6 +79,7 @@ public final class SearchablePdfWriter implements Closeable {
 
     private final Path fontFile;
     private final String fontName;
+    private boolean pdfa = true;
     private TrueTypeCollection collection;
     private TrueTypeFont font;
     private CmapLookup cmap;
@@ -97,6 +98,22 @@ public final class SearchablePdfWriter implements Closeable {
     public SearchablePdfWriter(Path fontFile, String fontName) {
         this.fontFile = fontFile;
         this.fontName = fontName;
+    }
+
+    /**
+     * @param pdfa whether to write PDF/A-2B where the scan allows ({@link #write(DocumentExport, Path, String)});
+     *             false writes plain PDF
+     * @return a writer like this one that writes PDF/A-2B or plain PDF
+     */
+    public SearchablePdfWriter pdfa(boolean pdfa) {
+        SearchablePdfWriter w = new SearchablePdfWriter(fontFile, fontName);
+        w.pdfa = pdfa;
+        return w;
+    }
+
+    /** @return whether this writer writes PDF/A-2B where the scan allows */
+    public boolean pdfa() {
+        return pdfa;
     }
 
     /**
@@ -136,20 +153,26 @@ public final class SearchablePdfWriter implements Closeable {
                 throw new IOException("source PDF has " + src.getNumberOfPages() + " pages, " + doc.pages().size() + " stored");
             }
             PDType0Font pdfFont = PDType0Font.load(out, font, true);
+            boolean archival = pdfa;
             for (int i = 0; i < doc.pages().size(); i++) {
                 PageRecord page = doc.pages().get(i);
                 PDPage srcPage = src.getPage(page.pageNo() - 1);
                 if (!DocumentStore.DONE.equals(page.status()) || page.width() <= 0 || page.height() <= 0 || page.dpi() <= 0) {
+                    // copied as it is: what it holds is not known to meet PDF/A
                     out.importPage(srcPage);
+                    archival = false;
                     continue;
                 }
-                addPage(out, src, srcPage, page, doc.layouts().get(i), pdfFont);
+                archival &= addPage(out, src, srcPage, page, doc.layouts().get(i), pdfFont);
             }
             PDDocumentInformation info = out.getDocumentInformation();
             String title = title(doc);
             info.setTitle(title);
             info.setProducer("Inkstone");
             out.getDocumentCatalog().setLanguage(documentLanguage(doc, configuredLanguage));
+            if (archival) {
+                PdfA.declare(out, title, "Inkstone", doc.document().sha256() + "/" + doc.document().exportName());
+            }
             out.save(target.toFile());
         }
     }
@@ -188,8 +211,9 @@ public final class SearchablePdfWriter implements Closeable {
         return ((newspaper == null ? "" : newspaper) + " " + (date == null ? "" : date)).strip();
     }
 
-    private void addPage(PDDocument out, PDDocument src, PDPage srcPage, PageRecord page, PageLayout layout,
-                         PDType0Font pdfFont) throws IOException {
+    /** @return whether the page's image may stand in a PDF/A-2 file ({@link PdfA#allows}) */
+    private boolean addPage(PDDocument out, PDDocument src, PDPage srcPage, PageRecord page, PageLayout layout,
+                            PDType0Font pdfFont) throws IOException {
         float scale = 72f / page.dpi();
         float w = page.width() * scale, h = page.height() * scale;
         PageImage image = pageImage(out, src, srcPage, page);
@@ -254,6 +278,7 @@ public final class SearchablePdfWriter implements Closeable {
             }
             cs.endText();
         }
+        return PdfA.allows(image.image());
     }
 
     /**

@@ -410,6 +410,36 @@ class LibraryExportsTest {
 
     // ---------------------------------------------------------------- helpers
 
+    @Test
+    void thePdfIsPdfA2bByVeraPdfAndTheScanAsItCameIsNot() throws Exception {
+        org.verapdf.gf.foundry.VeraGreenfieldFoundryProvider.initialise();
+        List<String> failed = pdfA2bFailures(sampleDir.resolve(SAMPLE + ".pdf"));
+        assertTrue(failed.isEmpty(), "PDF/A-2B rules broken: " + failed);
+        // the check can fail: the sample scan as it was made declares no PDF/A
+        assertFalse(pdfA2bFailures(JobTestSupport.SAMPLE).isEmpty());
+        try (PDDocument pdf = Loader.loadPDF(sampleDir.resolve(SAMPLE + ".pdf").toFile())) {
+            String xmp = new String(pdf.getDocumentCatalog().getMetadata().toByteArray(), StandardCharsets.UTF_8);
+            assertTrue(xmp.contains("pdfaid:part") && xmp.contains(">2<") || xmp.contains("pdfaid:part=\"2\""), xmp);
+            assertEquals(1, pdf.getDocumentCatalog().getOutputIntents().size());
+        }
+    }
+
+    /** The PDF/A-2B rules veraPDF finds a file breaking, empty for a conforming file. */
+    private static List<String> pdfA2bFailures(Path pdf) throws Exception {
+        var flavour = org.verapdf.pdfa.flavours.PDFAFlavour.PDFA_2_B;
+        var foundry = org.verapdf.pdfa.Foundries.defaultInstance();
+        org.verapdf.pdfa.validation.profiles.ValidationProfile profile;
+        try (var in = LibraryExportsTest.class.getResourceAsStream("/verapdf/PDFA-2B.xml")) {
+            profile = org.verapdf.pdfa.validation.profiles.Profiles.profileFromXml(in);
+        }
+        try (var parser = foundry.createParser(pdf.toFile(), flavour);
+             var validator = foundry.createValidator(profile, false)) {
+            var result = validator.validate(parser);
+            return result.isCompliant() ? List.of()
+                    : result.getFailedChecks().keySet().stream().map(r -> r.getClause() + "-" + r.getTestNumber()).toList();
+        }
+    }
+
     // ---------------------------------------------------------------- METS
 
     static final String METS_NS = "http://www.loc.gov/METS/", MODS_NS = "http://www.loc.gov/mods/v3",
