@@ -1,12 +1,18 @@
-// Inkstone reading room: search the article index, read an article beside its page scan.
-// Talks to the JSON API of the serve command (/api/...) and its IIIF-style page images (/iiif/...).
+// Inkstone reading room: browse newspapers, issues and pages, search the article index, read an
+// article beside its page scan. Talks to the JSON API of the serve command (/api/...), its IIIF
+// page images (/iiif/...) and the issues' exports (/exports/...). Every view has its address
+// (#doc=…, #doc=…&p=…, #q=…, #a=…): views are entries of the browser's history, and an address
+// pasted into a tab opens its view.
 // Boxes from the API are [x0, y0, x1, y1] in px of the page image at scan resolution; they are
 // drawn as percentages of the page size, so they stay on their lines at any display size.
 'use strict';
 
 const $ = (id) => document.getElementById(id);
-const state = { q: null, offset: 0, limit: 20, article: null, page: null, selected: -1, zoom: 1 };
-const ZOOMS = [1, 1.5, 2, 3];
+const state = { q: null, offset: 0, limit: 20, article: null, page: null, selected: -1, zoom: 1,
+  searched: null, docs: null, issue: null, pageView: null };
+const ZOOMS = [1, 1.5, 2, 3, 4];
+/** Smallest height, CSS px, at which the scan's body type is shown when a page is opened. */
+const READABLE_PX = 15;
 
 async function getJson(url) {
   const response = await fetch(url);
@@ -60,15 +66,25 @@ function searchParams(offset) {
   return p;
 }
 
+/** Runs the search of the form's fields at an offset, as a new entry of the history. */
+function submitSearch(offset) {
+  const p = searchParams(offset);
+  p.delete('limit');
+  if (!offset) p.delete('offset');
+  go(p);
+}
+
 async function search(offset) {
   const p = searchParams(offset);
   state.q = p.get('q');
   state.offset = offset;
+  const key = p.toString();
+  if (state.searched === key) return null;
   setStatus('searching…');
   try {
     const res = await getJson('/api/search?' + p);
+    state.searched = key;
     renderHits(res);
-    updateHash();
     return res;
   } catch (e) {
     $('hits').replaceChildren();
@@ -87,12 +103,17 @@ function renderHits(res) {
     li.dataset.page = hit.page;
     const title = el('div', 'title');
     title.append(hit.title ? marked(hit.title, hit.title_marks) : '(no headline)');
-    const meta = el('p', 'meta', [hit.newspaper, hit.date, `page ${hit.page}`, hit.id]
-      .filter(Boolean).join(' · '));
+    const pages = (hit.pages && hit.pages.length ? hit.pages : [hit.page]).map((n) => `第${n}版`).join('、');
+    const meta = el('p', 'meta', [hit.newspaper, hit.date, pages, hit.id].filter(Boolean).join(' · '));
     const snippet = el('p', 'snippet');
     snippet.append(marked(hit.snippet, hit.marks));
     li.append(title, meta, snippet);
-    li.addEventListener('click', () => openArticle(hit.id, hit.page));
+    li.addEventListener('click', () => {
+      const p = new URLSearchParams(location.hash.slice(1));
+      p.set('a', hit.id);
+      p.set('p', hit.page);
+      go(p);
+    });
     list.append(li);
   }
   const first = res.total === 0 ? 0 : res.offset + 1;
@@ -121,8 +142,11 @@ async function openArticle(id, page) {
   for (const li of document.querySelectorAll('#hits li')) {
     li.classList.toggle('current', li.dataset.id === id);
   }
-  $('article').hidden = false;
+  showArticlePane(true);
+  $('page-articles').hidden = true;
+  $('article-text').hidden = false;
   $('article-title').replaceChildren(render('title', a.title, a.marks ? a.marks.title : [], false));
+  citeAndDownloads(a);
   $('article-meta').textContent = [a.newspaper, a.date, a.id,
     a.pages.map((p) => `page ${p.page}` + (p.label ? ` (第${p.label}版)` : '')).join(', ')].filter(Boolean).join(' · ');
   $('article-text').replaceChildren(render('text', a.text, a.marks ? a.marks.text : [], true));
@@ -138,8 +162,61 @@ async function openArticle(id, page) {
   }
   const hitPage = a.boxes && a.boxes.length ? a.boxes[0].page : null;
   const want = a.pages.some((p) => p.page === Number(page)) ? Number(page) : hitPage || a.pages[0].page;
+  readableZoom(pageInfo(want), a.lines.filter((l) => l.page === want).map((l) => l.bbox[3] - l.bbox[1]));
   showPage(want);
-  updateHash();
+}
+
+/** The permalink of an article: this reading room's address with the article's id. */
+function permalink(id) {
+  return `${location.origin}${location.pathname}#a=${encodeURIComponent(id)}`;
+}
+
+/** The citation line and the download links of an open article. */
+function citeAndDownloads(a) {
+  const doc = a.document;
+  const labels = a.pages.map((p) => `第${p.label || p.page}版`).join('、');
+  const link = permalink(a.id);
+  const cite = $('citation');
+  cite.replaceChildren(el('span', 'label', '引用 cite: '),
+    [a.newspaper || doc, a.date, labels, a.title ? `《${a.title}》` : null].filter(Boolean).join('，') + '。', ' ');
+  const anchor = el('a', 'permalink', link);
+  anchor.href = link;
+  cite.append(anchor);
+  const base = `/exports/${encodeURIComponent(doc)}`;
+  const local = a.id.slice(a.id.lastIndexOf('/') + 1);
+  const links = [[`${base}/text/${encodeURIComponent(local)}.txt`, '文本 text'],
+    [`${base}/${encodeURIComponent(doc)}.pdf`, 'PDF'], [`${base}/mets.xml`, 'METS']];
+  for (const p of a.pages) links.push([`${base}/alto/${String(p.page).padStart(4, '0')}.xml`, `ALTO 第${p.label || p.page}版`]);
+  downloads($('article-downloads'), links);
+}
+
+function downloads(target, links) {
+  target.replaceChildren(el('span', 'label', '下载 download: '));
+  for (const [href, text] of links) {
+    const a = el('a', null, text);
+    a.href = href;
+    a.setAttribute('download', '');
+    target.append(a, ' ');
+  }
+}
+
+/**
+ * Sets the zoom so that the page's type shows at least READABLE_PX high: the median of the given
+ * line heights (px of the page image), or body type of 10.5 points at the page's dpi.
+ */
+function readableZoom(info, heights) {
+  if (!info) return;
+  const sorted = heights.filter((h) => h > 0).sort((x, y) => x - y);
+  const type = sorted.length ? sorted[Math.floor(sorted.length / 2)] : (info.dpi || 300) * 10.5 / 72;
+  const width = Math.max(300, $('scan-scroll').clientWidth - 16);
+  const shown = type * width / info.width;
+  state.zoom = ZOOMS.find((z) => shown * z >= READABLE_PX) || ZOOMS[ZOOMS.length - 1];
+  $('scan').style.width = (100 * state.zoom) + '%';
+}
+
+function showArticlePane(show) {
+  $('article').hidden = !show;
+  document.querySelector('main').classList.toggle('wide', !show);
 }
 
 /**
@@ -195,7 +272,8 @@ function render(field, text, marks, paragraphs) {
 }
 
 function pageInfo(pageNo) {
-  return state.article.pages.find((p) => p.page === pageNo);
+  const pages = state.article ? state.article.pages : state.pageView ? state.pageView.pages : [];
+  return pages.find((p) => p.page === pageNo);
 }
 
 function imageUrl(info) {
@@ -233,6 +311,10 @@ function box(bbox, className, info) {
 
 function drawBoxes() {
   const a = state.article;
+  if (!a) {
+    $('overlay').replaceChildren();
+    return;
+  }
   const info = pageInfo(state.page);
   const overlay = $('overlay');
   overlay.replaceChildren();
@@ -269,22 +351,24 @@ function zoom(step) {
   const i = Math.max(0, Math.min(ZOOMS.length - 1, ZOOMS.indexOf(state.zoom) + step));
   state.zoom = ZOOMS[i];
   $('scan').style.width = (100 * state.zoom) + '%';
-  if (state.article) showPage(state.page);
+  if (state.article || state.pageView) showPage(state.page);
 }
 
-function updateHash() {
-  const p = new URLSearchParams();
-  if (state.q) p.set('q', state.q);
-  for (const name of ['from', 'to', 'newspaper', 'page']) {
-    if ($(name).value.trim()) p.set(name, $(name).value.trim());
-  }
-  if (state.article) p.set('a', state.article.id);
-  history.replaceState(null, '', '#' + p);
+/** Goes to a view: a new entry of the browser's history, shown by route(). */
+function go(params) {
+  const hash = '#' + params.toString();
+  if (location.hash === hash) route();
+  else location.hash = hash;
+}
+
+async function documents() {
+  if (!state.docs) state.docs = await getJson('/api/documents');
+  return state.docs;
 }
 
 async function loadNewspapers() {
   try {
-    const docs = await getJson('/api/documents');
+    const docs = await documents();
     const names = [...new Set(docs.map((d) => d.newspaper).filter(Boolean))].sort();
     for (const n of names) {
       const o = el('option', null, n);
@@ -296,24 +380,196 @@ async function loadNewspapers() {
   }
 }
 
+function link(text, params) {
+  const a = el('a', null, text);
+  a.href = '#' + new URLSearchParams(params).toString();
+  return a;
+}
+
+function crumbs(doc) {
+  const nav = $('crumbs');
+  nav.replaceChildren(link('所有报纸 all newspapers', {}));
+  if (doc) nav.append(' › ', link([doc.newspaper || doc.name, doc.date].filter(Boolean).join(' '), { doc: doc.name }));
+}
+
+/** The front page: every newspaper with its issues by date, newest first. */
+async function showBrowse() {
+  crumbs(null);
+  $('issue').hidden = true;
+  $('hits').replaceChildren();
+  $('pager').hidden = true;
+  const box = $('browse');
+  box.hidden = false;
+  let docs;
+  try {
+    docs = await documents();
+  } catch (e) {
+    setStatus(e.message, true);
+    return;
+  }
+  setStatus(docs.length ? `${docs.length} ${docs.length === 1 ? 'issue' : 'issues'} digitized. Browse them or search above.`
+    : 'Nothing is digitized yet: run ./inkstone run first.');
+  const byPaper = new Map();
+  for (const d of docs) {
+    const key = d.newspaper || '(newspaper not known)';
+    if (!byPaper.has(key)) byPaper.set(key, []);
+    byPaper.get(key).push(d);
+  }
+  box.replaceChildren();
+  for (const [name, issues] of [...byPaper.entries()].sort((x, y) => x[0].localeCompare(y[0]))) {
+    const section = el('section', 'paper');
+    section.append(el('h2', null, name));
+    issues.sort((x, y) => (y.date || '').localeCompare(x.date || '') || x.name.localeCompare(y.name));
+    let month = null;
+    let list = null;
+    for (const d of issues) {
+      const m = d.date ? d.date.slice(0, 7) : '(date not known)';
+      if (m !== month) {
+        month = m;
+        section.append(el('h3', null, m));
+        list = el('ul', 'issues');
+        section.append(list);
+      }
+      const li = el('li');
+      li.append(link(d.date || d.name, { doc: d.name }),
+        el('span', 'meta', ` · ${d.pages.length} 版 pages · ${d.articles} 篇 articles`));
+      list.append(li);
+    }
+    box.append(section);
+  }
+}
+
+/** An issue: its pages as thumbnails, its articles, its downloads. */
+async function showIssue(name) {
+  $('browse').hidden = true;
+  $('hits').replaceChildren();
+  $('pager').hidden = true;
+  let doc;
+  let articles;
+  try {
+    [doc, articles] = await Promise.all([getJson(`/api/documents/${encodeURIComponent(name)}`),
+      getJson(`/api/documents/${encodeURIComponent(name)}/articles`)]);
+  } catch (e) {
+    setStatus(e.message, true);
+    return null;
+  }
+  state.issue = { doc, articles };
+  crumbs(doc);
+  setStatus('');
+  $('issue').hidden = false;
+  $('issue-title').textContent = [doc.newspaper, doc.date].filter(Boolean).join(' ') || doc.name;
+  const base = `/exports/${encodeURIComponent(doc.name)}`;
+  downloads($('issue-downloads'), [[`${base}/${encodeURIComponent(doc.name)}.pdf`, 'PDF'], [`${base}/mets.xml`, 'METS'],
+    [`/iiif/${encodeURIComponent(doc.name)}/manifest`, 'IIIF manifest'], [`${base}/articles.json`, 'JSON']]);
+  const thumbs = $('thumbs');
+  thumbs.replaceChildren();
+  for (const p of doc.pages) {
+    const li = el('li', 'thumb');
+    const label = `第${p.label || p.page}版`;
+    if (p.status === 'done' && p.width > 0) {
+      const a = link('', { doc: doc.name, p: p.page });
+      const img = el('img');
+      img.alt = label;
+      img.loading = 'lazy';
+      img.src = `${p.image}/full/${Math.min(200, p.width)},/0/default.jpg`;
+      a.append(img, el('span', null, label));
+      li.append(a);
+    } else {
+      li.append(el('span', 'failed', `${label} (not read)`));
+    }
+    thumbs.append(li);
+  }
+  const list = $('issue-articles');
+  list.replaceChildren();
+  for (const a of articles) {
+    const li = el('li');
+    li.append(link(a.title || a.opening + '…', { doc: doc.name, a: a.id }),
+      el('span', 'meta', ' · ' + a.pages.map((n) => `第${n}版`).join('、')));
+    list.append(li);
+  }
+  return state.issue;
+}
+
+/** A page of an issue at a readable size, with the articles it holds. */
+function showIssuePage(pageNo) {
+  const { doc, articles } = state.issue;
+  const info = doc.pages.find((p) => p.page === pageNo && p.status === 'done');
+  if (!info) return;
+  state.article = null;
+  state.pageView = doc;
+  state.selected = -1;
+  showArticlePane(true);
+  $('article-title').textContent = `${[doc.newspaper, doc.date].filter(Boolean).join(' ') || doc.name} 第${info.label || pageNo}版`;
+  $('article-meta').textContent = doc.name;
+  $('citation').replaceChildren();
+  const base = `/exports/${encodeURIComponent(doc.name)}`;
+  downloads($('article-downloads'), [[`${base}/alto/${String(pageNo).padStart(4, '0')}.xml`, 'ALTO'],
+    [`${base}/${encodeURIComponent(doc.name)}.pdf`, 'PDF']]);
+  $('article-text').hidden = true;
+  const list = $('page-articles');
+  list.hidden = false;
+  list.replaceChildren();
+  for (const a of articles.filter((x) => x.pages.includes(pageNo))) {
+    const li = el('li');
+    li.append(link(a.title || a.opening + '…', { doc: doc.name, a: a.id, p: pageNo }));
+    list.append(li);
+  }
+  $('page-tabs').replaceChildren();
+  readableZoom(info, []);
+  showPage(pageNo);
+}
+
+/** Shows the view the address names. */
+async function route() {
+  const h = new URLSearchParams(location.hash.slice(1));
+  for (const name of ['q', 'from', 'to', 'newspaper', 'page']) {
+    $(name).value = h.get(name) || '';
+  }
+  if (h.get('q')) {
+    $('browse').hidden = true;
+    $('issue').hidden = true;
+    crumbs(null);
+    await search(Number(h.get('offset') || 0));
+  } else {
+    state.q = null;
+    state.searched = null;
+    if (h.get('doc')) {
+      if (!state.issue || state.issue.doc.name !== h.get('doc')) await showIssue(h.get('doc'));
+      else $('issue').hidden = false;
+    } else {
+      state.issue = null;
+      await showBrowse();
+    }
+  }
+  if (h.get('a')) {
+    state.pageView = null;
+    if (!state.article || state.article.id !== h.get('a') || (state.article.marksFor || null) !== state.q) {
+      await openArticle(h.get('a'), h.get('p'));
+      if (state.article) state.article.marksFor = state.q;
+    } else if (h.get('p')) {
+      showPage(Number(h.get('p')));
+    }
+  } else if (h.get('doc') && h.get('p') && state.issue) {
+    showIssuePage(Number(h.get('p')));
+  } else {
+    state.article = null;
+    state.pageView = null;
+    showArticlePane(false);
+  }
+}
+
 async function start() {
   $('search-form').addEventListener('submit', (ev) => {
     ev.preventDefault();
-    search(0);
+    submitSearch(0);
   });
-  $('prev').addEventListener('click', () => search(Math.max(0, state.offset - state.limit)));
-  $('next').addEventListener('click', () => search(state.offset + state.limit));
+  $('prev').addEventListener('click', () => submitSearch(Math.max(0, state.offset - state.limit)));
+  $('next').addEventListener('click', () => submitSearch(state.offset + state.limit));
   $('zoom-in').addEventListener('click', () => zoom(1));
   $('zoom-out').addEventListener('click', () => zoom(-1));
+  window.addEventListener('hashchange', route);
   await loadNewspapers();
-  const h = new URLSearchParams(location.hash.slice(1));
-  for (const name of ['q', 'from', 'to', 'newspaper', 'page']) {
-    if (h.get(name)) $(name).value = h.get(name);
-  }
-  if (h.get('q')) {
-    await search(0);
-    if (h.get('a')) openArticle(h.get('a'));
-  }
+  await route();
 }
 
 start();

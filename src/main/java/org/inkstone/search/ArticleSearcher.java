@@ -412,6 +412,48 @@ public final class ArticleSearcher implements Closeable {
     }
 
     /**
+     * An article as an issue lists it.
+     *
+     * @param id      article id {@code DOCUMENT/aNNN}
+     * @param title   its title (may be empty)
+     * @param opening the first characters of its text
+     * @param pages   the pages it stands on, ascending
+     */
+    public record ArticleEntry(String id, String title, String opening, List<Integer> pages) {
+    }
+
+    /**
+     * The articles of one document, in reading order (the order of their ids).
+     *
+     * @param document the document's name
+     * @return its indexed articles; empty for an unknown document
+     * @throws IOException if the index cannot be read
+     */
+    public List<ArticleEntry> articlesOf(String document) throws IOException {
+        manager.maybeRefresh();
+        IndexSearcher s = manager.acquire();
+        try {
+            Query q = new BooleanQuery.Builder()
+                    .add(new TermQuery(new Term(SearchIndex.KIND, SearchIndex.KIND_ARTICLE)), BooleanClause.Occur.FILTER)
+                    .add(new TermQuery(new Term(SearchIndex.DOC, document)), BooleanClause.Occur.FILTER).build();
+            int n = Math.max(1, s.count(q));
+            List<ArticleEntry> out = new ArrayList<>();
+            for (var hit : s.search(q, n).scoreDocs) {
+                Document d = s.storedFields().document(hit.doc);
+                List<Integer> pages = SearchIndex.JSON.readValue(d.get(SearchIndex.FRAGMENTS), new TypeReference<List<Fragment>>() { })
+                        .stream().map(Fragment::page).distinct().sorted().toList();
+                String text = d.get(SearchIndex.TEXT) == null ? "" : d.get(SearchIndex.TEXT).strip();
+                int end = text.offsetByCodePoints(0, Math.min(40, text.codePointCount(0, text.length())));
+                out.add(new ArticleEntry(d.get(SearchIndex.ID), d.get(SearchIndex.TITLE), text.substring(0, end), pages));
+            }
+            out.sort(java.util.Comparator.comparing(ArticleEntry::id));
+            return out;
+        } finally {
+            manager.release(s);
+        }
+    }
+
+    /**
      * @param id article id {@code DOCUMENT/aNNN}
      * @return the article with its fragments, jumps and the line box of every character, if indexed
      * @throws IOException if the index cannot be read

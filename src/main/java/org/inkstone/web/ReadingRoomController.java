@@ -33,7 +33,8 @@ import org.springframework.web.bind.annotation.RestController;
  *     jumps, its pages (size and image URL) and {@code lines}: the page and box each range of
  *     title and text was read from; with {@code q}, the query's {@code marks} and {@code boxes}.</li>
  * <li>{@code GET /api/documents} and {@code /api/documents/{document}} — digitized documents
- *     with their pages.</li>
+ *     with their pages; {@code /api/documents/{document}/articles} — a document's articles in
+ *     reading order (id, title, opening words, pages).</li>
  * </ul>
  */
 @RestController
@@ -157,6 +158,25 @@ public class ReadingRoomController {
     @GetMapping("/documents/{document}")
     public Map<String, Object> document(@PathVariable String document) throws IOException {
         return document(searcher.document(document).orElseThrow(() -> new ApiErrors.NotFound("no document " + document)));
+    }
+
+    /**
+     * @return the articles of one document in reading order: {@code id}, {@code title},
+     *         {@code opening} (the first characters of the text), {@code pages}
+     * @throws ApiErrors.NotFound if no such document is indexed (HTTP 404)
+     * @throws IOException if the index cannot be read
+     */
+    @GetMapping("/documents/{document}/articles")
+    public List<Map<String, Object>> articles(@PathVariable String document) throws IOException {
+        searcher.document(document).orElseThrow(() -> new ApiErrors.NotFound("no document " + document));
+        return searcher.articlesOf(document).stream().map(a -> {
+            Map<String, Object> m = new LinkedHashMap<>();
+            m.put("id", a.id());
+            m.put("title", a.title());
+            m.put("opening", a.opening());
+            m.put("pages", a.pages());
+            return m;
+        }).toList();
     }
 
     private static Map<String, Object> document(IndexedDocument d) {

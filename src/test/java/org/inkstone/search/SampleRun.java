@@ -119,6 +119,17 @@ public final class SampleRun {
     public record TruthLine(int page, String text, int[] bbox, String region) {
     }
 
+    /**
+     * @param page page number counted from 1
+     * @return the median height of the truth's body line boxes on that page, px
+     * @throws IOException if the truth cannot be read
+     */
+    public static double truthBodyLineHeight(int page) throws IOException {
+        double[] h = truthBodyLines().stream().filter(l -> l.page() == page).mapToDouble(l -> l.bbox()[3] - l.bbox()[1])
+                .sorted().toArray();
+        return h[h.length / 2];
+    }
+
     /** @return every article body line of the truth, page by page */
     public static List<TruthLine> truthBodyLines() throws IOException {
         List<TruthLine> out = new ArrayList<>();

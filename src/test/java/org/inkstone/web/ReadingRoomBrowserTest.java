@@ -166,6 +166,75 @@ class ReadingRoomBrowserTest {
         assertEquals("true", browser.findElement(By.cssSelector("#page-tabs button[data-page='3']")).getDomAttribute("aria-selected"));
     }
 
+    @Test
+    void browseFromTheFrontPageToAnIssueAPageAndAnArticleWithItsCitationPermalinkAndBackButton() throws Exception {
+        JsonNode export = SampleRun.export();
+        browser.get(base + "/");
+        // the front page lists the newspaper and its issue by date
+        WebElement issue = waiting().until(d -> d.findElements(By.cssSelector("#browse a")).stream().findFirst().orElse(null));
+        String front = browser.findElement(By.id("browse")).getText();
+        assertTrue(front.contains("2025-06-03"), front);
+        String newspaper = export.get("document").get("newspaper").asString();
+        assertTrue(front.contains(newspaper), "the newspaper's name on the front page: " + front);
+        screenshot("front");
+        issue.click();
+
+        // the issue: a thumbnail per page, every article listed, its downloads
+        waiting().until(d -> Boolean.TRUE.equals(((JavascriptExecutor) d).executeScript(
+                "const t = [...document.querySelectorAll('#thumbs img')];"
+                        + "return t.length === 3 && t.every(i => i.complete && i.naturalWidth > 0);")));
+        assertEquals(export.get("articles").size(), browser.findElements(By.cssSelector("#issue-articles li")).size());
+        assertTrue(browser.findElement(By.id("issue-downloads")).getText().contains("METS"));
+        assertTrue(browser.getCurrentUrl().contains("#doc=" + SampleRun.NAME), browser.getCurrentUrl());
+        screenshot("issue");
+
+        // a page at a size its body type can be read at
+        browser.findElements(By.cssSelector("#thumbs a")).get(0).click();
+        waitForScan(1);
+        int w = truthPage(1).get("width").asInt();
+        double shown = ((Number) js("return {w: document.getElementById('page-image').getBoundingClientRect().width};").get("w")).doubleValue();
+        double body = SampleRun.truthBodyLineHeight(1);
+        assertTrue(body * shown / w >= 14, "body type shown " + body * shown / w + " px high");
+        List<WebElement> onPage = waiting().until(d -> {
+            List<WebElement> l = d.findElements(By.cssSelector("#page-articles a"));
+            return l.isEmpty() ? null : l;
+        });
+        screenshot("page");
+
+        // an article of the page: its citation with newspaper, date, page and permalink
+        String title = onPage.get(0).getText();
+        onPage.get(0).click();
+        waiting().until(d -> title.equals(d.findElement(By.id("article-title")).getText()));
+        waitForScan(1);
+        String citation = browser.findElement(By.id("citation")).getText();
+        assertTrue(citation.contains(newspaper) && citation.contains("2025-06-03") && citation.contains("第"), citation);
+        String permalink = browser.findElement(By.cssSelector("#citation a.permalink")).getDomAttribute("href");
+        assertTrue(citation.contains(permalink), citation);
+        // its text downloads
+        String text = browser.findElements(By.cssSelector("#article-downloads a")).get(0).getDomAttribute("href");
+        Object status = ((JavascriptExecutor) browser).executeAsyncScript(
+                "const done = arguments[arguments.length - 1]; fetch(arguments[0]).then(r => done(r.status));", text);
+        assertEquals(200L, ((Number) status).longValue());
+        screenshot("article");
+
+        // Back returns to the page, Back again to the issue
+        browser.navigate().back();
+        waiting().until(d -> d.findElement(By.id("page-articles")).isDisplayed());
+        browser.navigate().back();
+        waiting().until(d -> !d.findElement(By.id("article")).isDisplayed() && d.findElement(By.id("issue")).isDisplayed());
+        // the permalink pasted into the open tab opens the article
+        browser.get(permalink);
+        waiting().until(d -> title.equals(d.findElement(By.id("article-title")).getText()));
+        assertTrue(browser.findElement(By.id("article")).isDisplayed());
+    }
+
+    /** Saves what the browser shows to {@code target/screenshots/NAME.png}, to be looked at. */
+    private static void screenshot(String name) throws java.io.IOException {
+        Path dir = Files.createDirectories(Path.of("target", "screenshots"));
+        byte[] png = ((org.openqa.selenium.TakesScreenshot) browser).getScreenshotAs(org.openqa.selenium.OutputType.BYTES);
+        Files.write(dir.resolve(name + ".png"), png);
+    }
+
     private JsonNode truthLine(SampleRun.Phrase p) {
         for (JsonNode l : truthPage(p.line().page()).get("lines")) {
             if (l.get("text").asString().equals(p.line().text())) {
