@@ -18,6 +18,7 @@ import java.util.stream.Stream;
  * <li>{@code alto/NNNN.xml}: ALTO 4.4 per page ({@link AltoWriter});</li>
  * <li>{@code NAME.pdf}: the searchable PDF ({@link SearchablePdfWriter});</li>
  * <li>{@code text/aNNN.txt}: plain text per article ({@link ArticleTextWriter});</li>
+ * <li>{@code page/NNNN.xml}: PAGE XML 2019 per page, for correction tools ({@link PageXmlWriter});</li>
  * <li>{@code mets.xml}: METS of the issue, pointing into the ALTO files ({@link MetsWriter});</li>
  * <li>{@code manifest.json}: the issue's IIIF Presentation 3 manifest ({@link ManifestWriter}).</li>
  * </ul>
@@ -52,6 +53,7 @@ public final class LibraryExports implements Closeable {
     private final ArticleTextWriter text = new ArticleTextWriter();
     private final MetsWriter mets;
     private final ManifestWriter manifest;
+    private final PageXmlWriter pageXml;
     private final Publication publication;
     private final PrintStream err;
     private final List<Failure> failures = new ArrayList<>();
@@ -77,6 +79,7 @@ public final class LibraryExports implements Closeable {
         this.alto = new AltoWriter(configuredLanguage);
         this.mets = new MetsWriter(configuredLanguage);
         this.manifest = new ManifestWriter(configuredLanguage);
+        this.pageXml = new PageXmlWriter(configuredLanguage);
         this.publication = publication;
         this.pdf = pdf;
         this.err = err;
@@ -103,6 +106,7 @@ public final class LibraryExports implements Closeable {
         run(doc, "ALTO", folder.resolve(ALTO_DIR), true, dir -> alto.write(doc, dir), mine);
         run(doc, "searchable PDF", folder.resolve(name + ".pdf"), false, file -> pdf.write(doc, file, configuredLanguage), mine);
         run(doc, "article text", folder.resolve(TEXT_DIR), true, dir -> text.write(doc, dir), mine);
+        run(doc, "PAGE XML", folder.resolve(PageXmlWriter.DIR), true, dir -> pageXml.write(doc, dir, publication), mine);
         run(doc, "METS", folder.resolve(MetsWriter.FILE_NAME), false, file -> mets.write(doc, file, publication), mine);
         run(doc, "IIIF manifest", folder.resolve(ManifestWriter.FILE_NAME), false,
                 file -> manifest.write(doc, file, publication), mine);

@@ -33,10 +33,11 @@ import org.inkstone.text.ScriptLanguage;
  *     responsibility, language.</li>
  * <li>{@code fileSec}: {@code IMAGE} the page images as IIIF Image API URLs
  *     ({@code BASE/iiif/NAME/N/full/max/0/default.jpg}), {@code FULLTEXT} the ALTO files
- *     ({@code alto/NNNN.xml}), {@code DOWNLOAD} the searchable PDF ({@code NAME.pdf}); paths are
+ *     ({@code alto/NNNN.xml}), {@code PAGE} the PAGE XML files ({@code page/NNNN.xml}),
+ *     {@code DOWNLOAD} the searchable PDF ({@code NAME.pdf}); paths are
  *     relative to the folder of {@code mets.xml}.</li>
  * <li>{@code structMap TYPE="PHYSICAL"}: one {@code page} division per page ({@code ORDER}, the
- *     printed page label as {@code ORDERLABEL}, {@code LABEL} 第N版) with its image and ALTO.</li>
+ *     printed page label as {@code ORDERLABEL}, {@code LABEL} 第N版) with its image, ALTO and PAGE.</li>
  * <li>{@code structMap TYPE="LOGICAL"}: {@code ISSUE} (labelled newspaper and date) → {@code CONTENT}
  *     → one division per item in reading order, {@code ARTICLE}, {@code NOTICE} or
  *     {@code ADVERTISEMENT}, each with a {@code HEADING} (its title lines) and a {@code BODY}
@@ -328,6 +329,13 @@ public final class MetsWriter {
             }
             end();
             start("fileGrp");
+            w.writeAttribute("USE", "PAGE");
+            for (PageRecord p : doc.pages()) {
+                file(String.format(Locale.ROOT, "PAGE_%04d", p.pageNo()), "application/vnd.prima.page+xml",
+                        PageXmlWriter.DIR + "/" + AltoWriter.fileName(p.pageNo()));
+            }
+            end();
+            start("fileGrp");
             w.writeAttribute("USE", "DOWNLOAD");
             file("PDF", "application/pdf", doc.document().exportName() + ".pdf");
             end();
@@ -367,6 +375,8 @@ public final class MetsWriter {
                 w.writeAttribute("FILEID", String.format(Locale.ROOT, "IMG_%04d", p.pageNo()));
                 empty("fptr");
                 w.writeAttribute("FILEID", altoFileId(p.pageNo()));
+                empty("fptr");
+                w.writeAttribute("FILEID", String.format(Locale.ROOT, "PAGE_%04d", p.pageNo()));
                 end();
             }
             end();

@@ -23,7 +23,8 @@ import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
  * <ul>
  * <li>{@code GET /exports/{document}/{file}} — {@code articles.json}, {@code mets.xml},
  *     {@code manifest.json} and the searchable PDF {@code NAME.pdf};
- *     {@code /exports/{document}/alto/NNNN.xml} and {@code /exports/{document}/text/aNNN.txt}:
+ *     {@code /exports/{document}/alto/NNNN.xml}, {@code /exports/{document}/page/NNNN.xml} and
+ *     {@code /exports/{document}/text/aNNN.txt}:
  *     the files the job wrote into {@code OUTPUT/NAME/}, nothing else (HTTP 404).</li>
  * <li>{@code GET /iiif/{document}/manifest} — the issue's IIIF Presentation 3 manifest
  *     ({@code OUTPUT/NAME/manifest.json}), its URLs moved onto the address this request reached
@@ -69,7 +70,7 @@ public class ExportsController {
     }
 
     /**
-     * @return an ALTO file or an article's text
+     * @return an ALTO or PAGE file or an article's text
      * @throws ApiErrors.NotFound for an unknown document or a file that is not an export (HTTP 404)
      * @throws IOException        if the index cannot be read
      */
@@ -77,7 +78,8 @@ public class ExportsController {
     public ResponseEntity<Resource> nested(@PathVariable String document, @PathVariable String folder,
                                            @PathVariable String file) throws IOException {
         IndexedDocument doc = document(document);
-        boolean ok = "alto".equals(folder) && ALTO.matcher(file).matches() || "text".equals(folder) && TEXT.matcher(file).matches();
+        boolean ok = ("alto".equals(folder) || "page".equals(folder)) && ALTO.matcher(file).matches()
+                || "text".equals(folder) && TEXT.matcher(file).matches();
         if (!ok) {
             throw new ApiErrors.NotFound("no export " + folder + "/" + file + " of " + document);
         }

@@ -440,6 +440,42 @@ class LibraryExportsTest {
         }
     }
 
+    // ---------------------------------------------------------------- PAGE XML
+
+    static final String PAGE_NS = "http://schema.primaresearch.org/PAGE/gts/pagecontent/2019-07-15";
+
+    @Test
+    void pageXmlValidatesAndHasTheAltoLinesWithTheirText() throws Exception {
+        Schema schema = SchemaFactory.newInstance(XMLConstants.W3C_XML_SCHEMA_NS_URI)
+                .newSchema(LibraryExportsTest.class.getResource("/page/pagecontent.xsd"));
+        for (Path dir : List.of(sampleDir.resolve("page"), blankDir.resolve("page"))) {
+            try (Stream<Path> files = Files.list(dir)) {
+                for (Path f : files.sorted().toList()) {
+                    schema.newValidator().validate(new StreamSource(f.toFile()));
+                }
+            }
+        }
+        for (int n = 1; n <= 3; n++) {
+            Document page = xml(sampleDir.resolve("page").resolve(String.format("%04d.xml", n)));
+            List<Element> altoLines = elements(alto(n), "TextLine");
+            List<Element> pageLines = ns(page, PAGE_NS, "TextLine");
+            assertEquals(altoLines.size(), pageLines.size(), "page " + n);
+            for (int i = 0; i < altoLines.size(); i++) {
+                Element pl = pageLines.get(i);
+                assertEquals(altoLines.get(i).getAttribute("ID"), pl.getAttribute("id"));
+                // the line's own TextEquiv is its last child TextEquiv, after its words
+                List<Element> equivs = new ArrayList<>();
+                for (var c = pl.getFirstChild(); c != null; c = c.getNextSibling()) {
+                    if (c instanceof Element e && e.getLocalName().equals("TextEquiv")) {
+                        equivs.add(e);
+                    }
+                }
+                String text = equivs.get(0).getElementsByTagNameNS(PAGE_NS, "Unicode").item(0).getTextContent();
+                assertEquals(text(altoLines.get(i)).replace(" ", ""), text.replace(" ", ""), "page " + n + " line " + i);
+            }
+        }
+    }
+
     // ---------------------------------------------------------------- METS
 
     static final String METS_NS = "http://www.loc.gov/METS/", MODS_NS = "http://www.loc.gov/mods/v3",
