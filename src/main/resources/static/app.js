@@ -190,12 +190,13 @@ function citeAndDownloads(a) {
   downloads($('article-downloads'), links);
 }
 
+/** Download links ([href, text]); a third element true makes a link to open rather than save. */
 function downloads(target, links) {
   target.replaceChildren(el('span', 'label', '下载 download: '));
-  for (const [href, text] of links) {
+  for (const [href, text, open] of links) {
     const a = el('a', null, text);
     a.href = href;
-    a.setAttribute('download', '');
+    if (!open) a.setAttribute('download', '');
     target.append(a, ' ');
   }
 }
@@ -460,7 +461,8 @@ async function showIssue(name) {
   $('issue-title').textContent = [doc.newspaper, doc.date].filter(Boolean).join(' ') || doc.name;
   const base = `/exports/${encodeURIComponent(doc.name)}`;
   downloads($('issue-downloads'), [[`${base}/${encodeURIComponent(doc.name)}.pdf`, 'PDF'], [`${base}/mets.xml`, 'METS'],
-    [`/iiif/${encodeURIComponent(doc.name)}/manifest`, 'IIIF manifest'], [`${base}/articles.json`, 'JSON']]);
+    [`/iiif/${encodeURIComponent(doc.name)}/manifest`, 'IIIF manifest'], [`${base}/articles.json`, 'JSON'],
+    [`/viewer/?manifest=${encodeURIComponent(`/iiif/${encodeURIComponent(doc.name)}/manifest`)}`, 'Mirador', true]]);
   const thumbs = $('thumbs');
   thumbs.replaceChildren();
   for (const p of doc.pages) {

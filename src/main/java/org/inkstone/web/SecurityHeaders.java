@@ -18,7 +18,8 @@ import org.springframework.web.filter.OncePerRequestFilter;
  * <li>{@code Content-Security-Policy: default-src 'self'; img-src 'self' data:; frame-ancestors
  *     'none'; object-src 'none'; base-uri 'none'} (W3C Content Security Policy Level 3): the
  *     reading room page loads only its own script, style sheet, API answers and page images
- *     from this server, has no inline script or style, and may not be framed;</li>
+ *     from this server, has no inline script or style, and may not be framed;
+ *     the IIIF viewer's pages ({@code /viewer/}) get {@link #VIEWER_POLICY};</li>
  * <li>{@code X-Content-Type-Options: nosniff} (WHATWG Fetch): answers are taken as the type they
  *     declare;</li>
  * <li>{@code X-Frame-Options: DENY} (RFC 7034), for browsers without {@code frame-ancestors};</li>
@@ -46,10 +47,21 @@ public class SecurityHeaders extends OncePerRequestFilter {
         response.setHeader("Referrer-Policy", "no-referrer");
     }
 
+    /**
+     * The policy of the IIIF viewer's pages ({@link ViewerController}): as {@link #POLICY}, but
+     * Mirador's components write their styles inline and its image viewer draws from blobs.
+     */
+    public static final String VIEWER_POLICY = "default-src 'self'; img-src 'self' data: blob:; "
+            + "style-src 'self' 'unsafe-inline'; font-src 'self' data:; frame-ancestors 'none'; object-src 'none'; base-uri 'none'";
+
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
         apply(response);
+        String path = request.getRequestURI();
+        if (path.equals("/viewer") || path.startsWith("/viewer/")) {
+            response.setHeader("Content-Security-Policy", VIEWER_POLICY);
+        }
         chain.doFilter(request, response);
     }
 }

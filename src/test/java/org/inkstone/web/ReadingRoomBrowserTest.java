@@ -228,6 +228,41 @@ class ReadingRoomBrowserTest {
         assertTrue(browser.findElement(By.id("article")).isDisplayed());
     }
 
+    @Test
+    void theIssuesManifestOpensInMiradorServedHere() throws Exception {
+        // the launcher installs the viewer for the tests (READING_ROOM_VIEWER)
+        String dir = System.getenv().getOrDefault("READING_ROOM_VIEWER",
+                System.getProperty("user.home") + "/.local/share/inkstone/viewer");
+        assertTrue(dir != null && Files.isRegularFile(Path.of(dir, "mirador.min.js")),
+                "the IIIF viewer is installed by ./inkstone test (./inkstone setup test): " + dir);
+        String manifest = "/iiif/" + SampleRun.NAME + "/manifest";
+        browser.get(base + "/viewer/?manifest=" + java.net.URLEncoder.encode(manifest, java.nio.charset.StandardCharsets.UTF_8));
+        // Mirador shows the manifest's label and draws the first canvas from the IIIF image service
+        String label = SampleRun.export().get("document").get("newspaper").asString();
+        waiting().until(d -> d.findElement(By.tagName("body")).getText().contains(label));
+        waiting().until(d -> Boolean.TRUE.equals(((JavascriptExecutor) d).executeScript(
+                "return performance.getEntriesByType('resource').some(e => e.name.includes('/iiif/' + arguments[0] + '/1/')"
+                        + " && e.name.endsWith('.jpg'));", SampleRun.NAME)));
+        Object canvas = ((JavascriptExecutor) browser).executeScript(
+                "const c = document.querySelector('.openseadragon-canvas canvas'); return c ? c.width * c.height : 0;");
+        assertTrue(((Number) canvas).longValue() > 0, "the image viewer's canvas is drawn");
+        List<String> info = ((List<?>) ((JavascriptExecutor) browser).executeScript(
+                "return performance.getEntriesByType('resource').map(e => e.name).filter(n => n.endsWith('info.json'));"))
+                .stream().map(String::valueOf).toList();
+        assertTrue(info.contains(base + "/iiif/" + SampleRun.NAME + "/1/info.json"), info.toString());
+        screenshot("mirador");
+        // its search panel asks the issue's Content Search service and lists the hit
+        SampleRun.Phrase phrase = SampleRun.phrases(6).get(0);
+        WebElement terms = waiting().until(d -> d.findElements(By.tagName("input")).stream()
+                .filter(WebElement::isDisplayed).findFirst().orElse(null));
+        terms.sendKeys(phrase.text(), org.openqa.selenium.Keys.ENTER);
+        waiting().until(d -> Boolean.TRUE.equals(((JavascriptExecutor) d).executeScript(
+                "return performance.getEntriesByType('resource').some(e => e.name.includes('/search1?q='));")));
+        waiting().until(d -> d.findElements(By.cssSelector("mark, .MuiListItem-root")).stream()
+                .anyMatch(e -> e.getText().contains(phrase.text())));
+        screenshot("mirador-search");
+    }
+
     /** Saves what the browser shows to {@code target/screenshots/NAME.png}, to be looked at. */
     private static void screenshot(String name) throws java.io.IOException {
         Path dir = Files.createDirectories(Path.of("target", "screenshots"));
