@@ -309,20 +309,37 @@ public final class ArticleSearcher implements Closeable {
      * @throws IOException       if the index cannot be read
      */
     public Optional<Matched> matches(String id, String queryText) throws IOException {
-        SearchQuery.of(queryText).validate();
-        manager.maybeRefresh();
-        IndexSearcher s = manager.acquire();
-        try {
-            Query main = parse(queryText, analysisOf(s));
+        return searching(queryText, (s, main) -> {
             Query q = new BooleanQuery.Builder().add(main, BooleanClause.Occur.MUST)
                     .add(new TermQuery(new Term(SearchIndex.ID, id)), BooleanClause.Occur.FILTER).build();
             TopDocs top = s.search(q, 1);
             if (top.scoreDocs.length == 0) {
-                return Optional.empty();
+                return Optional.<Matched>empty();
             }
             int doc = top.scoreDocs[0].doc;
             TextMap map = new TextMap(SearchIndex.decodeSpans(s.storedFields().document(doc).get(SearchIndex.LINES)), 0);
             return Optional.of(matched(s, s.createWeight(s.rewrite(main), ScoreMode.COMPLETE_NO_SCORES, 1f), doc, map));
+        });
+    }
+
+    /** What runs with a searcher and the parsed query. */
+    @FunctionalInterface
+    private interface Searching<T> {
+        T apply(IndexSearcher searcher, Query query) throws IOException;
+    }
+
+    /**
+     * Checks and parses a query and runs {@code work} with it on a current searcher.
+     *
+     * @throws BadQueryException if the query is not valid or expands to too many terms
+     * @throws IOException       if the index cannot be read
+     */
+    private <T> T searching(String queryText, Searching<T> work) throws IOException {
+        SearchQuery.of(queryText).validate();
+        manager.maybeRefresh();
+        IndexSearcher s = manager.acquire();
+        try {
+            return work.apply(s, parse(queryText, analysisOf(s)));
         } catch (IndexSearcher.TooManyClauses e) {
             throw new BadQueryException("query too broad: it expands to more than "
                     + IndexSearcher.getMaxClauseCount() + " terms");
@@ -384,11 +401,7 @@ public final class ArticleSearcher implements Closeable {
      * @throws IOException       if the index cannot be read
      */
     public List<DocumentMatch> matchesIn(String document, String queryText, int maxArticles) throws IOException {
-        SearchQuery.of(queryText).validate();
-        manager.maybeRefresh();
-        IndexSearcher s = manager.acquire();
-        try {
-            Query main = parse(queryText, analysisOf(s));
+        return searching(queryText, (s, main) -> {
             Query q = new BooleanQuery.Builder().add(main, BooleanClause.Occur.MUST)
                     .add(new TermQuery(new Term(SearchIndex.KIND, SearchIndex.KIND_ARTICLE)), BooleanClause.Occur.FILTER)
                     .add(new TermQuery(new Term(SearchIndex.DOC, document)), BooleanClause.Occur.FILTER).build();
@@ -403,12 +416,7 @@ public final class ArticleSearcher implements Closeable {
             }
             out.sort(java.util.Comparator.comparing(DocumentMatch::id));
             return out;
-        } catch (IndexSearcher.TooManyClauses e) {
-            throw new BadQueryException("query too broad: it expands to more than "
-                    + IndexSearcher.getMaxClauseCount() + " terms");
-        } finally {
-            manager.release(s);
-        }
+        });
     }
 
     /**
