@@ -416,6 +416,10 @@ public final class PageSegmenter {
         long area = (long) (x1 - x0) * (y1 - y0);
         int w = x1 - x0, h = y1 - y0;
         if (w >= 3 * body && h >= 3 * body && (biggest >= 0.8 * area || ink >= area / 2)) {
+            if (displayLine(cc, node, x0, y0, w, h, biggest, area, bin.height())) {
+                // a title in heavy display type (a masthead): a line of its own, read
+                return new TextRegion(pad(x0, y0, x1, y1, h, s, bin), TextRegion.Kind.LINE, h * s);
+            }
             return new TextRegion(new Bbox(x0 * s, y0 * s, x1 * s, y1 * s), TextRegion.Kind.IMAGE, 0);
         }
         if (node.length <= 2 && (h >= 3 * w || w >= 12 * h)) {
@@ -424,6 +428,42 @@ public final class PageSegmenter {
         }
         TextRegion.Kind kind = h <= 1.8 * local ? TextRegion.Kind.LINE : TextRegion.Kind.BLOCK;
         return new TextRegion(pad(x0, y0, x1, y1, local, s, bin), kind, local * s);
+    }
+
+    /**
+     * Whether a dense leaf at the top of the page is one line of display type (a masthead in heavy
+     * black type) rather than a photo: a band in the top quarter of the page, at least twice as
+     * wide as high, whose ink falls into two or more blocks of one or two characters each (0.3 to
+     * 3.2 of its height wide: heavy glyphs touch) with blank columns running through its whole
+     * height between them (the spaces between characters), no component covering more than half
+     * the band. A photo is one large component, or pieces that do not fall into such cells.
+     */
+    private static boolean displayLine(Components cc, int[] node, int x0, int y0, int w, int h, long biggest, long area,
+                                       int pageHeight) {
+        if (y0 > pageHeight / 4 || w < 2 * h || node.length < 2 || biggest > area / 2) {
+            return false;
+        }
+        boolean[] inked = new boolean[w];
+        for (int i : node) {
+            for (int x = cc.x0[i]; x < cc.x1[i]; x++) {
+                inked[x - x0] = true;
+            }
+        }
+        int cells = 0, start = -1;
+        for (int x = 0; x <= w; x++) {
+            boolean ink = x < w && inked[x];
+            if (ink && start < 0) {
+                start = x;
+            } else if (!ink && start >= 0) {
+                int width = x - start;
+                if (width < 0.3 * h || width > 3.2 * h) {
+                    return false;
+                }
+                cells++;
+                start = -1;
+            }
+        }
+        return cells >= 2;
     }
 
     private static Bbox pad(int x0, int y0, int x1, int y1, int local, int s, BinaryImage bin) {

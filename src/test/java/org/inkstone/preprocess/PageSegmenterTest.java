@@ -128,6 +128,40 @@ class PageSegmenterTest {
     }
 
     @Test
+    void aMastheadInHeavyDisplayTypeIsALineAndAPhotoStaysAPhoto() {
+        NewspaperPage p = new NewspaperPage();
+        int bottom = p.line("株洲日报", "masthead", PageRenderer.Face.SERIF_BOLD, 260, NewspaperPage.MARGIN_X, 150, 0.3f);
+        PageRenderer.TextCursor text = new PageRenderer.TextCursor(List.of(
+                "水库管理处将在今冬完成库区周边的绿化和道路修复，并对水质开展为期一年的跟踪监测。".repeat(6)));
+        p.flow(text, "a#1:body", 0, 2, bottom + 60, bottom + 900, false, null, null);
+        p.photo(2, 3, bottom + 60, 900, "市民在新开通的地铁站内乘车。", 3L);
+        RenderedPage rendered = p.finish(null);
+        // the title in heavy black type: its strokes thickened until ink covers over half its box
+        BufferedImage img = rendered.image();
+        int x0 = NewspaperPage.MARGIN_X - 20, y0 = 140, x1 = NewspaperPage.MARGIN_X + 5 * 260 + 40, y1 = bottom + 20;
+        BufferedImage heavy = new BufferedImage(img.getWidth(), img.getHeight(), BufferedImage.TYPE_BYTE_GRAY);
+        heavy.getGraphics().drawImage(img, 0, 0, null);
+        int r = 6;
+        for (int y = y0; y < y1; y++) {
+            for (int x = x0; x < x1; x++) {
+                int min = 255;
+                for (int dy = -r; dy <= r && min > 0; dy += 3) {
+                    for (int dx = -r; dx <= r && min > 0; dx += 3) {
+                        min = Math.min(min, img.getRaster().getSample(x + dx, y + dy, 0));
+                    }
+                }
+                heavy.getRaster().setSample(x, y, 0, min);
+            }
+        }
+        List<TextRegion> regions = new PagePreprocessor().prepare(heavy).regions();
+        Bbox masthead = new Bbox(x0, y0, x1, y1);
+        List<TextRegion> over = regions.stream().filter(t -> overlap(t.bbox(), new int[] {x0, y0, x1, y1}) > 0.5).toList();
+        assertEquals(1, over.size(), "one region over the masthead: " + regions);
+        assertEquals(TextRegion.Kind.LINE, over.get(0).kind(), "the masthead " + masthead + " is read as a line: " + over);
+        assertEquals(1, regions.stream().filter(t -> t.kind() == TextRegion.Kind.IMAGE).count(), "the photo: " + regions);
+    }
+
+    @Test
     void measuresAndRemovesSkew() {
         for (double angle : new double[] {-1.5, 0.6, 3.0}) {
             // rotating the straight page by -angle makes its lines descend to the right by angle
