@@ -1,5 +1,6 @@
 package org.inkstone.batch;
 
+import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -25,7 +26,8 @@ import org.springframework.stereotype.Component;
  * Launches {@code digitize} on a scans folder the way an operator expects: a run that was
  * interrupted (crash, {@code kill -9}) or failed on the same folder is recovered and restarted
  * by Spring Batch, continuing where it stopped; otherwise a new run starts. Prints a summary
- * naming every document and page that failed and every export that could not be written.
+ * naming every document and page that failed and every export that could not be written, and
+ * writes the run's report ({@link BatchReport}) into {@code OUTPUT/reports/}.
  *
  * <p>Exit codes: 0 everything digitized and exported; 1 the job finished but some documents or
  * pages failed or some exports could not be written; 2 the job itself failed (e.g. no OCR model) or the scans folder is missing.
@@ -39,6 +41,7 @@ public class DigitizeRunner {
     private final DocumentStore store;
     private final LibraryExports exports;
     private final CatalogTasklet catalog;
+    private final Path output;
     private final PrintStream out = System.out;
 
     /**
@@ -48,15 +51,17 @@ public class DigitizeRunner {
      * @param store      the document store, for the summary
      * @param exports    the library exports, for the summary of failed exports
      * @param catalog    the catalog step, for the summary of entries passed over
+     * @param props      the settings, for the output folder the run's report goes into ({@link BatchReport})
      */
     public DigitizeRunner(JobOperator operator, JobRepository repository, Job digitizeJob, DocumentStore store,
-                          LibraryExports exports, CatalogTasklet catalog) {
+                          LibraryExports exports, CatalogTasklet catalog, org.inkstone.InkstoneProperties props) {
         this.operator = operator;
         this.repository = repository;
         this.job = digitizeJob;
         this.store = store;
         this.exports = exports;
         this.catalog = catalog;
+        this.output = props.output();
     }
 
     /**
@@ -75,6 +80,7 @@ public class DigitizeRunner {
         long t0 = System.nanoTime();
         JobExecution execution = launch(scans);
         out.printf("digitize: %s in %.1f s%n", execution.getStatus(), Duration.ofNanos(System.nanoTime() - t0).toMillis() / 1000.0);
+        report(execution, scans);
         if (execution.getStatus() != BatchStatus.COMPLETED) {
             // each partition reports the same cause: say it once
             Set<String> reasons = new LinkedHashSet<>();
@@ -93,6 +99,18 @@ public class DigitizeRunner {
             return 2;
         }
         return summary(scans);
+    }
+
+    /** Writes the run's report and names it; a report that cannot be written is said, and the run goes on. */
+    private void report(JobExecution execution, Path scans) {
+        Long run = execution.getJobParameters().getLong("run");
+        try {
+            List<Path> files = BatchReport.write(output, run == null ? execution.getId() : run, execution.getId(),
+                    execution.getStatus().toString(), scans, store.documentsIn(scans), store.pageStatuses(scans));
+            out.println("digitize: report " + files.stream().map(Path::toString).collect(java.util.stream.Collectors.joining(", ")));
+        } catch (IOException | RuntimeException e) {
+            out.println("digitize: the run's report could not be written: " + rootMessage(e));
+        }
     }
 
     private JobExecution launch(Path scans) throws Exception {

@@ -486,6 +486,37 @@ public class DocumentStore {
     }
 
     /**
+     * A page as the batch report lists it.
+     *
+     * @param sourceName  the document's file name
+     * @param exportName  the document's export name
+     * @param pageNo      page number counted from 1
+     * @param status      {@code done}, {@code failed} or {@code pending}
+     * @param error       why the page failed, or null
+     * @param confidence  mean line confidence in [0, 1], or null when not read
+     * @param skewDeg     skew measured on the scan, degrees, or null
+     * @param contrast    paper minus ink after background normalisation, 0-255, or null
+     * @param review      why the page is flagged for review, or null
+     */
+    public record PageStatus(String sourceName, String exportName, int pageNo, String status, String error,
+                             Double confidence, Double skewDeg, Integer contrast, String review) {
+    }
+
+    /**
+     * @param dir a scans folder
+     * @return every page of the documents last seen in {@code dir}, by document and page
+     */
+    public List<PageStatus> pageStatuses(Path dir) {
+        return jdbc.query("SELECT d.source_name, d.export_name, p.page_no, p.status, p.error, p.confidence, p.skew_deg, "
+                        + "p.contrast, p.review FROM page p JOIN document d ON d.id = p.document_id "
+                        + "WHERE d.source_dir = ? ORDER BY d.source_name, p.page_no",
+                (rs, i) -> new PageStatus(rs.getString(1), rs.getString(2), rs.getInt(3), rs.getString(4), rs.getString(5),
+                        (Double) rs.getObject(6, Double.class), (Double) rs.getObject(7, Double.class),
+                        (Integer) rs.getObject(8, Integer.class), rs.getString(9)),
+                dir.toAbsolutePath().normalize().toString());
+    }
+
+    /**
      * Pages of a scans folder flagged for review.
      *
      * @param dir a scans folder

@@ -111,6 +111,33 @@ class LibraryExportsTest {
     }
 
     @Test
+    void theRunWritesItsReportOfEveryPageAndNamesIt() throws Exception {
+        Path reports = output.resolve("reports");
+        assertTrue(run.out().contains("digitize: report " + reports.resolve("run-1.json")), run.out());
+        JsonNode report = JobTestSupport.readJson(reports.resolve("run-1.json"));
+        assertEquals("COMPLETED", report.get("status").asString());
+        assertEquals(2, report.get("documents").size());
+        JsonNode pages = report.get("pages");
+        assertEquals(4, pages.size(), "three sample pages and the blank one");
+        try (Connection db = JobTestSupport.database(output)) {
+            for (JsonNode p : pages) {
+                if (!p.get("file").asString().startsWith("sample")) {
+                    continue;
+                }
+                try (ResultSet rs = db.createStatement().executeQuery(pageSql(p.get("page").asInt(), "p.confidence, p.review"))) {
+                    assertTrue(rs.next());
+                    assertEquals(rs.getDouble(1), p.get("confidence").asDouble(), 1e-9);
+                    assertEquals(rs.getString(2), p.get("review").isNull() ? null : p.get("review").asString());
+                }
+            }
+        }
+        List<String> csv = Files.readAllLines(reports.resolve("run-1.csv"));
+        assertEquals("file,page,status,error,confidence,skew_deg,contrast,review", csv.get(0));
+        assertEquals(5, csv.size());
+        assertTrue(Files.readString(reports.resolve("run-1.html")).contains("<table>"));
+    }
+
+    @Test
     void nothingOfAnEarlierRunSurvives() throws IOException {
         assertFalse(Files.exists(sampleDir.resolve("text/a099.txt")));
         assertFalse(Files.exists(sampleDir.resolve("alto/0009.xml")));
