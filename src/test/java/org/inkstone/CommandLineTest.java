@@ -119,6 +119,20 @@ class CommandLineTest {
     }
 
     @Test
+    void everyCollectionsJobDefinitionIsAccepted() throws IOException {
+        List<Path> jobs;
+        try (var files = Files.list(Path.of("jobs"))) {
+            jobs = files.filter(f -> f.toString().endsWith(".properties")).sorted().toList();
+        }
+        assertTrue(jobs.size() >= 2, "the shipped collection and a second one: " + jobs);
+        for (Path job : jobs) {
+            // the folders on the command line: an empty scans folder, so the job only checks its settings
+            Result r = run("--spring.config.additional-location=file:" + job.toAbsolutePath());
+            assertEquals(0, r.status(), job + ": " + r.err() + r.out());
+        }
+    }
+
+    @Test
     void aBadSettingInAFileNamesTheFileAndLine() throws IOException {
         Path job = Files.writeString(tmp.resolve("job.properties"), "# job\ninkstone.ocr.psm=99\n");
         assertUsageError(run("--spring.config.additional-location=file:" + job), "inkstone.ocr.psm", "99",
