@@ -20,7 +20,7 @@ public record IssueMetadata(String newspaper, String date, List<String> pageLabe
 
     private static final Pattern DATE = Pattern.compile("(\\d{4})\\s*年\\s*(\\d{1,2})\\s*月\\s*(\\d{1,2})\\s*日");
     private static final Pattern LABEL = Pattern.compile("第\\s*([0-9A-Z]{1,4})\\s*版");
-    private static final Pattern TITLE = Pattern.compile("\\p{IsHan}{4,12}");
+    private static final Pattern TITLE = Pattern.compile("\\p{IsHan}{2,12}");
 
     /**
      * @param pages             layouts of the issue's pages, in page order
@@ -77,7 +77,7 @@ public record IssueMetadata(String newspaper, String date, List<String> pageLabe
     /**
      * The newspaper's title from the front page's masthead: the tallest masthead line with the
      * masthead lines level with it in type at least 0.6 of its height (the pieces of a title set in
-     * spaced-out type), left to right: 4 to 12 Han characters read with a confidence of at least
+     * spaced-out type), left to right: 2 to 12 Han characters (晶報, 株洲日报) read with a confidence of at least
      * 0.85 (weighted by characters); null when there is no such title.
      */
     private static String title(PageLayout page) {
