@@ -74,11 +74,12 @@ class ExportFolderTest {
     @Test
     void everyDocumentHasItsOwnExportFolder() throws Exception {
         String h = "-" + SHA.get("db.pdf").substring(0, 8);
-        Set<String> expected = new TreeSet<>(Set.of(".inkstone.lock", "db", "index", "logs", "document",
+        Set<String> expected = new TreeSet<>(Set.of(".inkstone.lock", "db", "index", "logs", "reports", "document",
                 "document-" + SHA.get("..pdf").substring(0, 8), "db" + h, "index-" + SHA.get("index.pdf").substring(0, 8),
                 "clash", "clash-" + SHA.get("clash.pdf").substring(0, 8), "clash-" + SHA.get("other/clash.pdf").substring(0, 8)));
         assertEquals(expected, list(output));
         assertTrue(list(output.resolve("db")).stream().allMatch(n -> n.startsWith("inkstone.")), list(output.resolve("db")).toString());
+        assertTrue(list(output.resolve("reports")).stream().allMatch(n -> n.startsWith("run-")), list(output.resolve("reports")).toString());
         assertTrue(list(output.resolve("index")).stream().noneMatch(n -> n.equals("articles.json") || n.equals("alto")));
         // each folder holds the exports of the document it is named for, read back from articles.json
         Map<String, String> sourceByFolder = new TreeMap<>();
