@@ -161,13 +161,14 @@ public final class MetsWriter {
         private final DocumentExport doc;
         private final Publication publish;
         private final String language;
-        private int depth;
+        private final IndentedXml x;
 
         Xml(XMLStreamWriter w, DocumentExport doc, Publication publish) {
             this.w = w;
             this.doc = doc;
             this.publish = publish;
             this.language = ScriptLanguage.of(configuredLanguage);
+            this.x = new IndentedXml(w, "mets", NS);
         }
 
         void write() throws XMLStreamException {
@@ -183,7 +184,7 @@ public final class MetsWriter {
             w.writeAttribute("OBJID", doc.document().exportName());
             w.writeAttribute("TYPE", "Newspaper");
             w.writeAttribute("LABEL", AltoWriter.xml(issueLabel()));
-            depth++;
+            x.indent();
             header();
             issueMods();
             for (Article a : doc.articles()) {
@@ -193,7 +194,7 @@ public final class MetsWriter {
             physical();
             logical();
             links();
-            depth--;
+            x.outdent();
             newline();
             w.writeEndElement();
             newline();
@@ -481,34 +482,28 @@ public final class MetsWriter {
         }
 
         private void start(String name) throws XMLStreamException {
-            start(NS, name);
+            x.start(name);
         }
 
         private void start(String ns, String name) throws XMLStreamException {
-            newline();
-            w.writeStartElement(ns.equals(NS) ? "mets" : "mods", name, ns);
-            depth++;
+            x.start(ns.equals(NS) ? "mets" : "mods", ns, name);
         }
 
         private void empty(String name) throws XMLStreamException {
-            newline();
-            w.writeEmptyElement("mets", name, NS);
+            x.empty(name);
         }
 
         private void end() throws XMLStreamException {
-            depth--;
-            newline();
-            w.writeEndElement();
+            x.end();
         }
 
         /** Ends an element holding only text, on its line. */
         private void endInline() throws XMLStreamException {
-            depth--;
-            w.writeEndElement();
+            x.endInline();
         }
 
         private void newline() throws XMLStreamException {
-            w.writeCharacters("\n" + "  ".repeat(depth));
+            x.newline();
         }
     }
 }

@@ -110,7 +110,7 @@ public final class PageXmlWriter {
         private final PageLayout layout;
         private final Publication publish;
         private final String created;
-        private int depth;
+        private final IndentedXml x;
 
         Xml(XMLStreamWriter w, DocumentExport doc, int index, Publication publish, String created) {
             this.w = w;
@@ -119,6 +119,7 @@ public final class PageXmlWriter {
             this.layout = index < doc.layouts().size() ? doc.layouts().get(index) : null;
             this.publish = publish;
             this.created = created;
+            this.x = new IndentedXml(w, "", NS);
         }
 
         void write() throws XMLStreamException {
@@ -129,7 +130,7 @@ public final class PageXmlWriter {
             w.writeNamespace("xsi", XSI);
             w.writeAttribute(XSI, "schemaLocation", NS + " " + NS + "/pagecontent.xsd");
             w.writeAttribute("pcGtsId", "pc_" + doc.document().exportName().replaceAll("[^A-Za-z0-9._-]", "_") + "_" + page.pageNo());
-            depth++;
+            x.indent();
             start("Metadata");
             text("Creator", "Inkstone");
             text("Created", created);
@@ -144,7 +145,7 @@ public final class PageXmlWriter {
                 content();
             }
             end();
-            depth--;
+            x.outdent();
             newline();
             w.writeEndElement();
             newline();
@@ -229,31 +230,25 @@ public final class PageXmlWriter {
         }
 
         private void text(String name, String text) throws XMLStreamException {
-            newline();
-            w.writeStartElement(NS, name);
+            x.start(name);
             w.writeCharacters(AltoWriter.xml(text));
-            w.writeEndElement();
+            x.endInline();
         }
 
         private void start(String name) throws XMLStreamException {
-            newline();
-            w.writeStartElement(NS, name);
-            depth++;
+            x.start(name);
         }
 
         private void empty(String name) throws XMLStreamException {
-            newline();
-            w.writeEmptyElement(NS, name);
+            x.empty(name);
         }
 
         private void end() throws XMLStreamException {
-            depth--;
-            newline();
-            w.writeEndElement();
+            x.end();
         }
 
         private void newline() throws XMLStreamException {
-            w.writeCharacters("\n" + "  ".repeat(depth));
+            x.newline();
         }
     }
 }
