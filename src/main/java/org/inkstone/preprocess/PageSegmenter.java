@@ -240,11 +240,17 @@ public final class PageSegmenter {
         // Latin letters are shorter than Han characters and would make a comma's space look wide
         int type = multiLine ? local : Math.max(local, body);
         boolean xOk = gx != null && gx[1] - gx[0] >= (multiLine ? 0.4 : lines >= 1.8 ? 1.1 : 2.5) * type;
+        // in a block of three or four lines a narrow blank through all of them may be the blanks
+        // between characters set on one grid; a gutter is where the page's columns have theirs
+        boolean narrow = multiLine && lines < 5 && gx != null && gx[1] - gx[0] < 0.8 * type;
+        if (xOk && narrow && !gutters.known().isEmpty() && !gutters.known(gx)) {
+            xOk = false;
+        }
         boolean onGutter = !xOk && !multiLine && lines >= 1.8 && gx != null && local <= 1.3 * body
                 && gx[1] - gx[0] >= 0.4 * type && gutters.known(gx);
         boolean yOk = gy != null && (gy[1] - gy[0] >= 0.5 * local
                 || (gy[0] - y0 >= 0.4 * local && y1 - gy[1] >= 0.4 * local));
-        if (xOk && multiLine) {
+        if (xOk && multiLine && !narrow) {
             gutters.found().add(gx);
         }
         if (onGutter || xOk && (multiLine || !yOk || gx[1] - gx[0] >= gy[1] - gy[0])) {
