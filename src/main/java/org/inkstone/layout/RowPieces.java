@@ -16,7 +16,8 @@ import org.inkstone.text.ChineseText;
  * mid-column would otherwise be taken for a column of its own. Horizontal lines of body size on
  * the same row, closer than a character apart (the blank half cell beside full-width punctuation
  * not counted) and together no wider than a column, are one line for the layout analysis,
- * unless the right one starts where a column starts (where the left edges of several lines lie). Thresholds: {@link LayoutRules.Lines#rowPieceGap()} and
+ * unless the right one starts where a column starts (where the left edges of several lines lie)
+ * and together they do not fill a column's measure (within a character). Thresholds: {@link LayoutRules.Lines#rowPieceGap()} and
  * {@link LayoutRules.Lines#rowPieceWidth()}.
  *
  * @param lines  the page's lines with the pieces of each line joined, in order of their first piece
@@ -66,8 +67,12 @@ record RowPieces(List<OcrLine> lines, List<List<Integer>> pieces) {
                     continue;
                 }
                 int vOverlap = Math.min(p.y1(), q.y1()) - Math.max(p.y0(), q.y0());
-                if (gap > -body.pitch() / 2 && !columnStart(starts, q.x0(), body.pitch() / 2, rules.rowPieceStarts()) && vOverlap >= 0.5 * Math.min(p.height(), q.height())
-                        && Math.max(p.x1(), q.x1()) - p.x0() <= rules.rowPieceWidth() * colWidth) {
+                int width = Math.max(p.x1(), q.x1()) - p.x0();
+                // pieces filling one column's measure together are one line even where the blank
+                // that cut them runs down a few lines and gives their right pieces one left edge
+                boolean measure = Math.abs(width - colWidth) <= body.pitch();
+                if (gap > -body.pitch() / 2 && (measure || !columnStart(starts, q.x0(), body.pitch() / 2, rules.rowPieceStarts()))
+                        && vOverlap >= 0.5 * Math.min(p.height(), q.height()) && width <= rules.rowPieceWidth() * colWidth) {
                     parent[Measure.root(parent, candidates.get(a))] = Measure.root(parent, candidates.get(b));
                     any = true;
                 }

@@ -108,6 +108,29 @@ class LayoutAnalyzerTest {
     }
 
     @Test
+    void linesCutAtOneBlankDownSeveralRowsAreJoinedThoughTheirRightPiecesShareAnEdge() {
+        int h1 = add("地铁五号线今日开通", colX(0) + 40, 200, 80, 100);
+        List<Integer> top = column(0, 340, 3, "甲");
+        // three rows cut at one blank running down them: the right pieces all start at one x
+        List<Integer> pieces = new ArrayList<>();
+        for (int r = 0; r < 3; r++) {
+            int y = 340 + (3 + r) * LINE;
+            pieces.add(add("乙丙丁戊己庚", colX(0), y, PITCH, LINE - 4));
+            pieces.add(add("辛壬癸", colX(0) + 6 * PITCH + 10, y, PITCH, LINE - 4));
+        }
+        List<Integer> bottom = column(0, 340 + 6 * LINE, 3, "子");
+        column(1, 340, 9, "丑");
+
+        PageLayout page = new LayoutAnalyzer().analyze(2, W, H, lines);
+
+        PageLayout.Module m = page.modules().stream().filter(x -> x.headline().contains(h1)).findFirst().orElseThrow();
+        List<Integer> first = new ArrayList<>(top);
+        first.addAll(pieces);
+        first.addAll(bottom);
+        assertEquals(first, m.body().subList(0, first.size()), "each row's pieces read together, in their column");
+    }
+
+    @Test
     void aShortHeadingCentredOverTwoColumnsHeadsBoth() {
         int h1 = add("地铁五号线今日开通", colX(0) + 40, 200, 80, 100);
         List<Integer> above = new ArrayList<>(column(0, 340, 6, "甲"));
