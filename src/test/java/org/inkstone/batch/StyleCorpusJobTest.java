@@ -120,6 +120,8 @@ class StyleCorpusJobTest {
         // line finding at 200 dpi still cuts a few lines of the first page at its narrow gutters
         assertTrue(cer(t.get("text").asString(), a.get("text").asString()) < 0.25, a.get("text").asString());
         assertTrue(a.get("text").asString().endsWith("明年准备再扩种两百亩蔬菜。"), "the continuation closes it");
+        // a line cut where blanks between characters line up down a few lines is read whole, in its place
+        assertTrue(a.get("text").asString().contains("四千六百万立方米"), a.get("text").asString());
         JsonNode c4 = match(daily, dailyTruth, "c4");
         assertTrue(cer(article(dailyTruth, "c4").get("text").asString(), c4.get("text").asString()) < 0.1, c4.toString());
         assertEquals("秋收时节稻香浓", c4.get("title").asString());
