@@ -80,7 +80,7 @@ public final class ManifestWriter {
         m.put("@context", CONTEXT);
         m.put("id", publish.manifest(name));
         m.put("type", "Manifest");
-        m.put("label", Map.of(lang, List.of(date == null ? newspaper : newspaper + " " + date)));
+        m.put("label", Map.of(lang, List.of(Publication.issueLabel(doc))));
         List<Object> metadata = new ArrayList<>();
         metadata.add(entry("Newspaper", lang, newspaper));
         if (date != null) {
@@ -103,7 +103,7 @@ public final class ManifestWriter {
             if (!hasImage(p)) {
                 continue;
             }
-            String canvas = canvasId(publish, name, p.pageNo());
+            String canvas = publish.canvas(name, p.pageNo());
             Map<String, Object> body = new LinkedHashMap<>();
             body.put("id", publish.imageUrl(name, p.pageNo()));
             body.put("type", "Image");
@@ -139,7 +139,7 @@ public final class ManifestWriter {
                     continue;
                 }
                 Bbox b = f.bbox();
-                parts.add(Map.of("type", "SpecificResource", "source", canvasId(publish, name, f.page()),
+                parts.add(Map.of("type", "SpecificResource", "source", publish.canvas(name, f.page()),
                         "selector", Map.of("type", "FragmentSelector", "conformsTo", "http://www.w3.org/TR/media-frags/",
                                 "value", String.format(Locale.ROOT, "xywh=%d,%d,%d,%d", b.x0(), b.y0(), b.width(), b.height()))));
             }
@@ -171,11 +171,6 @@ public final class ManifestWriter {
 
     private static boolean hasImage(PageRecord p) {
         return DocumentStore.DONE.equals(p.status()) && p.width() > 0 && p.height() > 0;
-    }
-
-    /** The canvas of a page, {@code BASE/iiif/NAME/canvas/N}. */
-    static String canvasId(Publication publish, String name, int page) {
-        return publish.iiif(name) + "/canvas/" + page;
     }
 
     private static Map<String, Object> entry(String label, String lang, String value) {

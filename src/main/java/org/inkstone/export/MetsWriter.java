@@ -183,7 +183,7 @@ public final class MetsWriter {
                     + " http://www.loc.gov/standards/mods/v3/mods-3-8.xsd");
             w.writeAttribute("OBJID", doc.document().exportName());
             w.writeAttribute("TYPE", "Newspaper");
-            w.writeAttribute("LABEL", AltoWriter.xml(issueLabel()));
+            w.writeAttribute("LABEL", AltoWriter.xml(Publication.issueLabel(doc)));
             x.indent();
             header();
             issueMods();
@@ -201,15 +201,6 @@ public final class MetsWriter {
             w.writeEndDocument();
         }
 
-        private String newspaper() {
-            return Publication.newspaper(doc);
-        }
-
-        private String issueLabel() {
-            String date = doc.issue().date();
-            return date == null ? newspaper() : newspaper() + " " + date;
-        }
-
         private void header() throws XMLStreamException {
             start("metsHdr");
             start("agent");
@@ -225,7 +216,7 @@ public final class MetsWriter {
 
         private void issueMods() throws XMLStreamException {
             startMods("DMD_ISSUE");
-            modsText("titleInfo", "title", newspaper());
+            modsText("titleInfo", "title", Publication.newspaper(doc));
             mods("typeOfResource", "text");
             start(MODS, "genre");
             w.writeAttribute("authority", "marcgt");
@@ -360,7 +351,7 @@ public final class MetsWriter {
             start("div");
             w.writeAttribute("ID", "PHYS_0000");
             w.writeAttribute("TYPE", "physSequence");
-            w.writeAttribute("LABEL", AltoWriter.xml(issueLabel()));
+            w.writeAttribute("LABEL", AltoWriter.xml(Publication.issueLabel(doc)));
             empty("fptr");
             w.writeAttribute("FILEID", "PDF");
             for (int i = 0; i < doc.pages().size(); i++) {
@@ -391,7 +382,7 @@ public final class MetsWriter {
             w.writeAttribute("ID", "LOG_ISSUE");
             w.writeAttribute("TYPE", "ISSUE");
             w.writeAttribute("DMDID", "DMD_ISSUE");
-            w.writeAttribute("LABEL", AltoWriter.xml(issueLabel()));
+            w.writeAttribute("LABEL", AltoWriter.xml(Publication.issueLabel(doc)));
             start("div");
             w.writeAttribute("ID", "LOG_CONTENT");
             w.writeAttribute("TYPE", "CONTENT");

@@ -68,6 +68,15 @@ public record Publication(String baseUrl) {
 
     /**
      * @param document the document's export name
+     * @param page     page number counted from 1
+     * @return the page's canvas in the issue's manifest, {@code BASE/iiif/NAME/canvas/N}
+     */
+    public String canvas(String document, int page) {
+        return iiif(document) + "/canvas/" + page;
+    }
+
+    /**
+     * @param document the document's export name
      * @return the IIIF Presentation 3 manifest of the issue, {@code BASE/iiif/NAME/manifest}
      */
     public String manifest(String document) {
@@ -108,6 +117,16 @@ public record Publication(String baseUrl) {
     public static String newspaper(DocumentExport doc) {
         String n = doc.issue().newspaper();
         return n == null || n.isBlank() ? doc.document().exportName() : n.strip();
+    }
+
+    /**
+     * @param doc the issue
+     * @return the issue as its exports label it: the newspaper's title ({@link #newspaper}) and the
+     *         date where it is known
+     */
+    public static String issueLabel(DocumentExport doc) {
+        String date = doc.issue().date();
+        return date == null ? newspaper(doc) : newspaper(doc) + " " + date;
     }
 
     /**

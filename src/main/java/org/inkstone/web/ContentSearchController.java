@@ -15,7 +15,6 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
-import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 
 /**
  * Search inside one issue by the IIIF Content Search API, the service its manifest names:
@@ -66,7 +65,7 @@ public class ContentSearchController {
     public ResponseEntity<Map<String, Object>> search(@PathVariable String document, @RequestParam(defaultValue = "") String q)
             throws IOException {
         List<LineHit> hits = hits(document, q);
-        Publication here = new Publication(ServletUriComponentsBuilder.fromCurrentContextPath().build().toUriString());
+        Publication here = IiifController.here();
         String self = here.search(document) + "?q=" + java.net.URLEncoder.encode(q, java.nio.charset.StandardCharsets.UTF_8);
         List<Object> items = new ArrayList<>(), matches = new ArrayList<>();
         int n = 0, m = 0;
@@ -111,7 +110,7 @@ public class ContentSearchController {
     public ResponseEntity<Map<String, Object>> search1(@PathVariable String document, @RequestParam(defaultValue = "") String q)
             throws IOException {
         List<LineHit> hits = hits(document, q);
-        Publication here = new Publication(ServletUriComponentsBuilder.fromCurrentContextPath().build().toUriString());
+        Publication here = IiifController.here();
         List<Object> resources = new ArrayList<>(), found = new ArrayList<>();
         int n = 0;
         for (LineHit h : hits) {
@@ -139,14 +138,14 @@ public class ContentSearchController {
 
     private static Map<String, Object> target(Publication here, String document, LineHit h) {
         return Map.of("type", "SpecificResource",
-                "source", Map.of("id", here.iiif(document) + "/canvas/" + h.page(), "type", "Canvas",
+                "source", Map.of("id", here.canvas(document, h.page()), "type", "Canvas",
                         "partOf", List.of(Map.of("id", here.manifest(document), "type", "Manifest"))),
                 "selector", Map.of("type", "FragmentSelector", "conformsTo", "http://www.w3.org/TR/media-frags/",
                         "value", xywh(h)));
     }
 
     private static String canvas(Publication here, String document, LineHit h) {
-        return here.iiif(document) + "/canvas/" + h.page() + "#" + xywh(h);
+        return here.canvas(document, h.page()) + "#" + xywh(h);
     }
 
     private static String xywh(LineHit h) {

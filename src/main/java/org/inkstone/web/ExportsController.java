@@ -5,6 +5,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.regex.Pattern;
 import org.inkstone.export.ManifestWriter;
+import org.inkstone.export.Publication;
 import org.inkstone.search.ArticleSearcher;
 import org.inkstone.search.IndexedDocument;
 import org.springframework.beans.factory.annotation.Value;
@@ -15,7 +16,6 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RestController;
-import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 
 /**
  * The library exports of each digitized issue as files to download, and its IIIF manifest:
@@ -99,7 +99,7 @@ public class ExportsController {
             throw new ApiErrors.NotFound("no IIIF manifest of " + document + " (run the job to write it)");
         }
         String json = Files.readString(file);
-        String here = ServletUriComponentsBuilder.fromCurrentContextPath().build().toUriString();
+        String here = IiifController.here().baseUrl();
         String written = writtenBase(json, doc.name());
         if (written != null && !written.equals(here)) {
             json = json.replace("\"" + written + "/", "\"" + here + "/");
@@ -109,7 +109,7 @@ public class ExportsController {
 
     /** The base URL a manifest was written under: its id without {@code /iiif/NAME/manifest}. */
     static String writtenBase(String json, String name) {
-        String suffix = "/iiif/" + org.inkstone.export.Publication.segment(name) + "/manifest\"";
+        String suffix = "/iiif/" + Publication.segment(name) + "/manifest\"";
         int end = json.indexOf(suffix);
         if (end < 0) {
             return null;

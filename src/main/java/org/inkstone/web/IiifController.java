@@ -1,15 +1,14 @@
 package org.inkstone.web;
 
 import java.io.IOException;
-import java.net.URLEncoder;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.net.URI;
+import org.inkstone.export.Publication;
 import org.inkstone.search.ArticleSearcher;
 import org.inkstone.search.IndexedDocument;
-import java.net.URI;
 import org.springframework.http.CacheControl;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
@@ -70,7 +69,15 @@ public class IiifController {
      * @return the IIIF identifier of the page's image service, a path on this server
      */
     public static String base(String document, int page) {
-        return "/iiif/" + URLEncoder.encode(document, StandardCharsets.UTF_8).replace("+", "%20") + "/" + page;
+        return "/iiif/" + Publication.segment(document) + "/" + page;
+    }
+
+    /**
+     * @return where this server is published as the current request reached it (scheme, host,
+     *         port and context path): the base of the absolute IIIF ids it answers with
+     */
+    static Publication here() {
+        return new Publication(ServletUriComponentsBuilder.fromCurrentContextPath().build().toUriString());
     }
 
     /**
@@ -158,7 +165,7 @@ public class IiifController {
 
     /** The page's image service as an absolute URL on this server, as the client reached it. */
     private static String absolute(String document, int page) {
-        return ServletUriComponentsBuilder.fromCurrentContextPath().build().toUriString() + base(document, page);
+        return here().imageService(document, page);
     }
 
     private IndexedDocument document(String name) throws IOException {

@@ -34,6 +34,8 @@ import org.springframework.web.bind.annotation.RestController;
 @RestController
 public class ViewerController {
 
+    private static final MediaType JAVASCRIPT = new MediaType("text", "javascript", java.nio.charset.StandardCharsets.UTF_8);
+
     /** The property naming the viewer's folder. */
     public static final String PROPERTY = "reading-room.viewer";
 
@@ -64,13 +66,12 @@ public class ViewerController {
     public ResponseEntity<?> file(@PathVariable String file) throws IOException {
         switch (file) {
             case "viewer.js":
-                return own(file, new MediaType("text", "javascript", java.nio.charset.StandardCharsets.UTF_8));
+                return own(file, JAVASCRIPT);
             case "viewer.css":
                 return own(file, new MediaType("text", "css", java.nio.charset.StandardCharsets.UTF_8));
             case "mirador.min.js", "LICENSE": {
                 Path f = installed().resolve(file);
-                MediaType type = file.endsWith(".js") ? new MediaType("text", "javascript", java.nio.charset.StandardCharsets.UTF_8)
-                        : MediaType.TEXT_PLAIN;
+                MediaType type = file.endsWith(".js") ? JAVASCRIPT : MediaType.TEXT_PLAIN;
                 Resource body = new FileSystemResource(f);
                 return ResponseEntity.ok().contentType(type).cacheControl(CacheControl.maxAge(java.time.Duration.ofDays(1))).body(body);
             }
