@@ -89,13 +89,13 @@ public final class ManifestWriter {
         }
         metadata.add(entry("Pages", "none", String.valueOf(doc.pages().size())));
         m.put("metadata", metadata);
-        m.put("rendering", List.of(Map.of("id", publish.exports(name) + "/" + Publication.segment(name) + ".pdf",
+        m.put("rendering", List.of(obj("id", publish.exports(name) + "/" + Publication.segment(name) + ".pdf",
                 "type", "Text", "label", Map.of("en", List.of("Searchable PDF")), "format", "application/pdf")));
-        m.put("seeAlso", List.of(Map.of("id", publish.exports(name) + "/" + MetsWriter.FILE_NAME, "type", "Dataset",
+        m.put("seeAlso", List.of(obj("id", publish.exports(name) + "/" + MetsWriter.FILE_NAME, "type", "Dataset",
                 "label", Map.of("en", List.of("METS")), "format", "text/xml", "profile", MetsWriter.NS)));
         m.put("service", List.of(
-                Map.of("id", publish.search(name), "type", "SearchService2"),
-                Map.of("@id", publish.search1(name), "@type", "SearchService1",
+                obj("id", publish.search(name), "type", "SearchService2"),
+                obj("@id", publish.search1(name), "@type", "SearchService1",
                         "profile", "http://iiif.io/api/search/1/search")));
         List<Object> canvases = new ArrayList<>();
         for (int i = 0; i < doc.pages().size(); i++) {
@@ -110,7 +110,7 @@ public final class ManifestWriter {
             body.put("format", "image/jpeg");
             body.put("width", p.width());
             body.put("height", p.height());
-            body.put("service", List.of(Map.of("id", publish.imageService(name, p.pageNo()), "type", "ImageService3",
+            body.put("service", List.of(obj("id", publish.imageService(name, p.pageNo()), "type", "ImageService3",
                     "profile", "level1")));
             Map<String, Object> paint = new LinkedHashMap<>();
             paint.put("id", canvas + "/image");
@@ -124,8 +124,8 @@ public final class ManifestWriter {
             c.put("label", Map.of(lang, List.of(Publication.pageLabel(doc, i))));
             c.put("width", p.width());
             c.put("height", p.height());
-            c.put("items", List.of(Map.of("id", canvas + "/page", "type", "AnnotationPage", "items", List.of(paint))));
-            c.put("seeAlso", List.of(Map.of("id", publish.exports(name) + "/" + LibraryExports.ALTO_DIR + "/"
+            c.put("items", List.of(obj("id", canvas + "/page", "type", "AnnotationPage", "items", List.of(paint))));
+            c.put("seeAlso", List.of(obj("id", publish.exports(name) + "/" + LibraryExports.ALTO_DIR + "/"
                     + AltoWriter.fileName(p.pageNo()), "type", "Dataset", "label", Map.of("en", List.of("ALTO")),
                     "format", "text/xml", "profile", "http://www.loc.gov/standards/alto/v4/alto-4-4.xsd")));
             canvases.add(c);
@@ -139,8 +139,8 @@ public final class ManifestWriter {
                     continue;
                 }
                 Bbox b = f.bbox();
-                parts.add(Map.of("type", "SpecificResource", "source", publish.canvas(name, f.page()),
-                        "selector", Map.of("type", "FragmentSelector", "conformsTo", "http://www.w3.org/TR/media-frags/",
+                parts.add(obj("type", "SpecificResource", "source", publish.canvas(name, f.page()),
+                        "selector", obj("type", "FragmentSelector", "conformsTo", "http://www.w3.org/TR/media-frags/",
                                 "value", String.format(Locale.ROOT, "xywh=%d,%d,%d,%d", b.x0(), b.y0(), b.width(), b.height()))));
             }
             if (parts.isEmpty()) {
@@ -173,7 +173,21 @@ public final class ManifestWriter {
         return DocumentStore.DONE.equals(p.status()) && p.width() > 0 && p.height() > 0;
     }
 
+    /**
+     * A JSON object with its keys in the order given ({@code Map.of} iterates in an order that
+     * changes from one run of the JVM to the next, and the file must not).
+     *
+     * @param keysAndValues key, value, key, value, …
+     */
+    private static Map<String, Object> obj(Object... keysAndValues) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        for (int k = 0; k < keysAndValues.length; k += 2) {
+            m.put((String) keysAndValues[k], keysAndValues[k + 1]);
+        }
+        return m;
+    }
+
     private static Map<String, Object> entry(String label, String lang, String value) {
-        return Map.of("label", Map.of("en", List.of(label)), "value", Map.of(lang, List.of(value)));
+        return obj("label", Map.of("en", List.of(label)), "value", Map.of(lang, List.of(value)));
     }
 }
