@@ -236,7 +236,7 @@ public final class ArticleSearcher implements Closeable {
             }
         }
         List<Integer> pages = new ArrayList<>();
-        for (Fragment f : SearchIndex.JSON.readValue(d.get(SearchIndex.FRAGMENTS), new TypeReference<List<Fragment>>() { })) {
+        for (Fragment f : fragments(d)) {
             if (!pages.contains(f.page())) {
                 pages.add(f.page());
             }
@@ -377,6 +377,17 @@ public final class ArticleSearcher implements Closeable {
     record Fragment(int page, int[] bbox) {
     }
 
+    /** The fragments stored with an indexed article. */
+    private static List<Fragment> fragments(Document d) {
+        return SearchIndex.JSON.readValue(d.get(SearchIndex.FRAGMENTS), new TypeReference<List<Fragment>>() { });
+    }
+
+    /** The query {@code q} with the filters that keep the articles of one document. */
+    private static Query inDocument(String document, BooleanQuery.Builder q) {
+        return q.add(new TermQuery(new Term(SearchIndex.KIND, SearchIndex.KIND_ARTICLE)), BooleanClause.Occur.FILTER)
+                .add(new TermQuery(new Term(SearchIndex.DOC, document)), BooleanClause.Occur.FILTER).build();
+    }
+
     /**
      * Where a query matches one article of a document.
      *
@@ -402,9 +413,7 @@ public final class ArticleSearcher implements Closeable {
      */
     public List<DocumentMatch> matchesIn(String document, String queryText, int maxArticles) throws IOException {
         return searching(queryText, (s, main) -> {
-            Query q = new BooleanQuery.Builder().add(main, BooleanClause.Occur.MUST)
-                    .add(new TermQuery(new Term(SearchIndex.KIND, SearchIndex.KIND_ARTICLE)), BooleanClause.Occur.FILTER)
-                    .add(new TermQuery(new Term(SearchIndex.DOC, document)), BooleanClause.Occur.FILTER).build();
+            Query q = inDocument(document, new BooleanQuery.Builder().add(main, BooleanClause.Occur.MUST));
             TopDocs top = s.search(q, Math.max(1, maxArticles));
             Weight matcher = s.createWeight(s.rewrite(main), ScoreMode.COMPLETE_NO_SCORES, 1f);
             List<DocumentMatch> out = new ArrayList<>();
@@ -441,14 +450,12 @@ public final class ArticleSearcher implements Closeable {
         manager.maybeRefresh();
         IndexSearcher s = manager.acquire();
         try {
-            Query q = new BooleanQuery.Builder()
-                    .add(new TermQuery(new Term(SearchIndex.KIND, SearchIndex.KIND_ARTICLE)), BooleanClause.Occur.FILTER)
-                    .add(new TermQuery(new Term(SearchIndex.DOC, document)), BooleanClause.Occur.FILTER).build();
+            Query q = inDocument(document, new BooleanQuery.Builder());
             int n = Math.max(1, s.count(q));
             List<ArticleEntry> out = new ArrayList<>();
             for (var hit : s.search(q, n).scoreDocs) {
                 Document d = s.storedFields().document(hit.doc);
-                List<Integer> pages = SearchIndex.JSON.readValue(d.get(SearchIndex.FRAGMENTS), new TypeReference<List<Fragment>>() { })
+                List<Integer> pages = fragments(d)
                         .stream().map(Fragment::page).distinct().sorted().toList();
                 String text = d.get(SearchIndex.TEXT) == null ? "" : d.get(SearchIndex.TEXT).strip();
                 int end = text.offsetByCodePoints(0, Math.min(40, text.codePointCount(0, text.length())));
@@ -476,7 +483,7 @@ public final class ArticleSearcher implements Closeable {
             }
             Document d = s.storedFields().document(top.scoreDocs[0].doc);
             List<IndexedArticle.Fragment> fragments = new ArrayList<>();
-            for (Fragment f : SearchIndex.JSON.readValue(d.get(SearchIndex.FRAGMENTS), new TypeReference<List<Fragment>>() { })) {
+            for (Fragment f : fragments(d)) {
                 fragments.add(new IndexedArticle.Fragment(f.page(), new Bbox(f.bbox()[0], f.bbox()[1], f.bbox()[2], f.bbox()[3])));
             }
             List<Article.Jump> jumps = SearchIndex.JSON.readValue(d.get(SearchIndex.CONTINUED),
