@@ -76,8 +76,8 @@ public record IssueMetadata(String newspaper, String date, List<String> pageLabe
 
     /**
      * The newspaper's title from the front page's masthead: the tallest masthead line with the
-     * masthead lines level with it in type at least 0.6 of its height (the pieces of a title set in
-     * spaced-out type), left to right: 2 to 12 Han characters (晶報, 株洲日报) read with a confidence of at least
+     * masthead lines that are pieces of it ({@link LayoutRules.Lines#isMastheadPiece}: the pieces
+     * of a title set in spaced-out type), left to right: 2 to 12 Han characters (晶報, 株洲日报) read with a confidence of at least
      * 0.85 (weighted by characters); null when there is no such title.
      */
     private static String title(PageLayout page) {
@@ -95,8 +95,7 @@ public record IssueMetadata(String newspaper, String date, List<String> pageLabe
         List<OcrLine> row = new ArrayList<>();
         for (int i = 0; i < page.lines().size(); i++) {
             Bbox b = page.lines().get(i).bbox();
-            if (page.roles().get(i) == LineRole.MASTHEAD && b.height() >= 0.6 * t.height()
-                    && Math.min(b.y1(), t.y1()) - Math.max(b.y0(), t.y0()) >= 0.5 * Math.min(b.height(), t.height())) {
+            if (page.roles().get(i) == LineRole.MASTHEAD && LayoutRules.DEFAULT.lines().isMastheadPiece(b, t)) {
                 row.add(page.lines().get(i));
             }
         }

@@ -88,6 +88,19 @@ public record LayoutRules(Lines lines, Titles titles, Columns columns, Vertical 
                         int bannerChars, double titleLineSize, double titleLinePitch, double titleLineGap,
                         double smallHeadingSize, double smallHeadingPitch, int displayColumnsRatio,
                         double mastheadLargest, double mastheadPiece) {
+
+        /**
+         * Whether a line is a piece of a masthead line: level with it (overlapping it by half the
+         * lower one's height) and at least {@link #mastheadPiece()} of its height.
+         *
+         * @param line     the line's box, px
+         * @param masthead the masthead line's box, px
+         * @return true for a piece of a title set in spaced-out type (江城 日报)
+         */
+        public boolean isMastheadPiece(org.inkstone.model.Bbox line, org.inkstone.model.Bbox masthead) {
+            return line.height() >= mastheadPiece * masthead.height() && Math.min(line.y1(), masthead.y1())
+                    - Math.max(line.y0(), masthead.y0()) >= 0.5 * Math.min(line.height(), masthead.height());
+        }
     }
 
     /**

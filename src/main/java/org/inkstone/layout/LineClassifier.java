@@ -76,8 +76,7 @@ final class LineClassifier {
         for (int i = 0; i < lines.size(); i++) {
             LineRole r = roles.get(i);
             Bbox b = lines.get(i).bbox();
-            if (r == LineRole.HEADLINE && mastheads.stream().anyMatch(m -> b.height() >= rules.mastheadPiece() * m.height()
-                    && Math.min(b.y1(), m.y1()) - Math.max(b.y0(), m.y0()) >= 0.5 * Math.min(b.height(), m.height()))) {
+            if (r == LineRole.HEADLINE && mastheads.stream().anyMatch(m -> rules.isMastheadPiece(b, m))) {
                 roles.set(i, LineRole.MASTHEAD);
                 continue;
             }
