@@ -115,8 +115,7 @@ public final class BatchReport {
         for (Map<String, Object> r : rows) {
             List<String> cells = new ArrayList<>();
             for (String c : COLUMNS) {
-                Object v = r.get(c);
-                String s = v == null ? "" : v instanceof Double d ? String.format(Locale.ROOT, "%.3f", d) : v.toString();
+                String s = cell(r.get(c));
                 cells.add(s.matches("[^,\"\\r\\n]*") ? s : "\"" + s.replace("\"", "\"\"") + "\"");
             }
             sb.append(String.join(",", cells)).append("\r\n");
@@ -143,13 +142,16 @@ public final class BatchReport {
         for (Map<String, Object> r : ordered) {
             sb.append("<tr class=\"").append(rank(r) == 0 ? "failed" : rank(r) == 1 ? "review" : "").append("\">");
             for (String c : COLUMNS) {
-                Object v = r.get(c);
-                sb.append("<td>").append(v == null ? "" : esc(v instanceof Double d ? String.format(Locale.ROOT, "%.3f", d)
-                        : v.toString())).append("</td>");
+                sb.append("<td>").append(esc(cell(r.get(c)))).append("</td>");
             }
             sb.append("</tr>\n");
         }
         return sb.append("</table>\n</body>\n</html>\n").toString();
+    }
+
+    /** A value as a table shows it: empty for none, fractions to three places. */
+    private static String cell(Object v) {
+        return v == null ? "" : v instanceof Double d ? String.format(Locale.ROOT, "%.3f", d) : v.toString();
     }
 
     /** Failed pages first, then pages flagged for review, then the rest (a stable sort keeps their order). */
