@@ -84,12 +84,12 @@ public final class PageSegmenter {
         cc.labels = null;
         int[] all = keep.stream().mapToInt(Integer::intValue).toArray();
         List<TextRegion> text = new ArrayList<>();
-        Gutters gutters = new Gutters(List.of(), new ArrayList<>());
+        Gutters gutters = new Gutters(List.of());
         cut(cc, all, body, s, bin, text, gutters);
-        if (!gutters.found().isEmpty()) {
+        if (gutters.asked && !gutters.found.isEmpty()) {
             // again, knowing where the page's column gutters run
             text = new ArrayList<>();
-            cut(cc, all, body, s, bin, text, new Gutters(gutters.found(), new ArrayList<>()));
+            cut(cc, all, body, s, bin, text, new Gutters(gutters.found));
         }
         text = verticalRightToLeft(text);
         text = joinLargeTypePieces(text, body * s);
@@ -186,12 +186,24 @@ public final class PageSegmenter {
 
     /**
      * Column gutters of the page: {@code known} from a first cut of the whole page, {@code found}
-     * by this cut; each {start, end}, reduced px. A block of two lines of body type whose lines
-     * a blank band crosses is cut there at a column gutter's width (0.4 character heights, not the
-     * 1.1 asked of two lines elsewhere) where the band lies on a gutter of the columns around it:
-     * the two-line text of a panel set in the page's columns under its own heading.
+     * by this cut (in blocks of five lines or more, or wider than 0.8 character heights); each
+     * {start, end}, reduced px. A block of two lines of body type whose lines a blank band
+     * crosses is cut there at a column gutter's width (0.4 character heights, not the 1.1 asked
+     * of two lines elsewhere) where the band lies on a gutter of the columns around it: the
+     * two-line text of a panel set in the page's columns under its own heading. A block of three
+     * or four lines is cut at a band under 0.8 character heights only where it lies on such a
+     * gutter: elsewhere it is the blanks between characters set on one grid. {@code asked} says
+     * whether the cut met a block whose cutting depends on the known gutters: only then does a
+     * second cut knowing them differ from the first.
      */
-    private record Gutters(List<int[]> known, List<int[]> found) {
+    private static final class Gutters {
+        final List<int[]> known;
+        final List<int[]> found = new ArrayList<>();
+        boolean asked;
+
+        Gutters(List<int[]> known) {
+            this.known = known;
+        }
 
         boolean known(int[] gap) {
             for (int[] g : known) {
@@ -243,15 +255,17 @@ public final class PageSegmenter {
         // in a block of three or four lines a narrow blank through all of them may be the blanks
         // between characters set on one grid; a gutter is where the page's columns have theirs
         boolean narrow = multiLine && lines < 5 && gx != null && gx[1] - gx[0] < 0.8 * type;
-        if (xOk && narrow && !gutters.known().isEmpty() && !gutters.known(gx)) {
+        boolean twoLines = !xOk && !multiLine && lines >= 1.8 && gx != null && local <= 1.3 * body
+                && gx[1] - gx[0] >= 0.4 * type;
+        gutters.asked |= xOk && narrow || twoLines;
+        if (xOk && narrow && !gutters.known.isEmpty() && !gutters.known(gx)) {
             xOk = false;
         }
-        boolean onGutter = !xOk && !multiLine && lines >= 1.8 && gx != null && local <= 1.3 * body
-                && gx[1] - gx[0] >= 0.4 * type && gutters.known(gx);
+        boolean onGutter = twoLines && gutters.known(gx);
         boolean yOk = gy != null && (gy[1] - gy[0] >= 0.5 * local
                 || (gy[0] - y0 >= 0.4 * local && y1 - gy[1] >= 0.4 * local));
         if (xOk && multiLine && !narrow) {
-            gutters.found().add(gx);
+            gutters.found.add(gx);
         }
         if (onGutter || xOk && (multiLine || !yOk || gx[1] - gx[0] >= gy[1] - gy[0])) {
             split(cc, node, gx[0], true, body, s, bin, out, gutters);
