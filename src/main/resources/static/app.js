@@ -182,12 +182,27 @@ function citeAndDownloads(a) {
   const anchor = el('a', 'permalink', link);
   anchor.href = link;
   cite.append(anchor);
-  const base = `/exports/${encodeURIComponent(doc)}`;
+  const base = exportsOf(doc);
   const local = a.id.slice(a.id.lastIndexOf('/') + 1);
   const links = [[`${base}/text/${encodeURIComponent(local)}.txt`, '文本 text'],
     [`${base}/${encodeURIComponent(doc)}.pdf`, 'PDF'], [`${base}/mets.xml`, 'METS']];
-  for (const p of a.pages) links.push([`${base}/alto/${String(p.page).padStart(4, '0')}.xml`, `ALTO 第${p.label || p.page}版`]);
+  for (const p of a.pages) links.push([altoOf(doc, p.page), `ALTO 第${p.label || p.page}版`]);
   downloads($('article-downloads'), links);
+}
+
+/** The served export folder of a document. */
+function exportsOf(doc) {
+  return `/exports/${encodeURIComponent(doc)}`;
+}
+
+/** The served ALTO file of a page. */
+function altoOf(doc, page) {
+  return `${exportsOf(doc)}/alto/${String(page).padStart(4, '0')}.xml`;
+}
+
+/** An article as a list names it: its title, else the opening of its text. */
+function entryName(a) {
+  return a.title || a.opening + '…';
 }
 
 /** Download links ([href, text]); a third element true makes a link to open rather than save. */
@@ -459,7 +474,7 @@ async function showIssue(name) {
   setStatus('');
   $('issue').hidden = false;
   $('issue-title').textContent = [doc.newspaper, doc.date].filter(Boolean).join(' ') || doc.name;
-  const base = `/exports/${encodeURIComponent(doc.name)}`;
+  const base = exportsOf(doc.name);
   downloads($('issue-downloads'), [[`${base}/${encodeURIComponent(doc.name)}.pdf`, 'PDF'], [`${base}/mets.xml`, 'METS'],
     [`/iiif/${encodeURIComponent(doc.name)}/manifest`, 'IIIF manifest'], [`${base}/articles.json`, 'JSON'],
     [`/viewer/?manifest=${encodeURIComponent(`/iiif/${encodeURIComponent(doc.name)}/manifest`)}`, 'Mirador', true]]);
@@ -485,7 +500,7 @@ async function showIssue(name) {
   list.replaceChildren();
   for (const a of articles) {
     const li = el('li');
-    li.append(link(a.title || a.opening + '…', { doc: doc.name, a: a.id }),
+    li.append(link(entryName(a), { doc: doc.name, a: a.id }),
       el('span', 'meta', ' · ' + a.pages.map((n) => `第${n}版`).join('、')));
     list.append(li);
   }
@@ -504,16 +519,15 @@ function showIssuePage(pageNo) {
   $('article-title').textContent = `${[doc.newspaper, doc.date].filter(Boolean).join(' ') || doc.name} 第${info.label || pageNo}版`;
   $('article-meta').textContent = doc.name;
   $('citation').replaceChildren();
-  const base = `/exports/${encodeURIComponent(doc.name)}`;
-  downloads($('article-downloads'), [[`${base}/alto/${String(pageNo).padStart(4, '0')}.xml`, 'ALTO'],
-    [`${base}/${encodeURIComponent(doc.name)}.pdf`, 'PDF']]);
+  downloads($('article-downloads'), [[altoOf(doc.name, pageNo), 'ALTO'],
+    [`${exportsOf(doc.name)}/${encodeURIComponent(doc.name)}.pdf`, 'PDF']]);
   $('article-text').hidden = true;
   const list = $('page-articles');
   list.hidden = false;
   list.replaceChildren();
   for (const a of articles.filter((x) => x.pages.includes(pageNo))) {
     const li = el('li');
-    li.append(link(a.title || a.opening + '…', { doc: doc.name, a: a.id, p: pageNo }));
+    li.append(link(entryName(a), { doc: doc.name, a: a.id, p: pageNo }));
     list.append(li);
   }
   $('page-tabs').replaceChildren();

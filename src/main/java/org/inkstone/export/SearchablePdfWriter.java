@@ -111,11 +111,6 @@ public final class SearchablePdfWriter implements Closeable {
         return w;
     }
 
-    /** @return whether this writer writes PDF/A-2B where the scan allows */
-    public boolean pdfa() {
-        return pdfa;
-    }
-
     /**
      * Writes the searchable PDF of a document. The source PDF is read from
      * {@link org.inkstone.store.DocumentRecord#sourcePath()} and must still be the digitized file.

@@ -511,8 +511,8 @@ public class DocumentStore {
                         + "p.contrast, p.review FROM page p JOIN document d ON d.id = p.document_id "
                         + "WHERE d.source_dir = ? ORDER BY d.source_name, p.page_no",
                 (rs, i) -> new PageStatus(rs.getString(1), rs.getString(2), rs.getInt(3), rs.getString(4), rs.getString(5),
-                        (Double) rs.getObject(6, Double.class), (Double) rs.getObject(7, Double.class),
-                        (Integer) rs.getObject(8, Integer.class), rs.getString(9)),
+                        rs.getObject(6, Double.class), rs.getObject(7, Double.class), rs.getObject(8, Integer.class),
+                        rs.getString(9)),
                 dir.toAbsolutePath().normalize().toString());
     }
 
