@@ -2,6 +2,7 @@ package org.inkstone.article;
 
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -40,6 +41,20 @@ public final class ArticleAssembler {
      * @return the articles in order of their first fragment (page, then reading order)
      */
     public List<Article> assemble(String documentName, List<PageLayout> pages) {
+        return assemble(documentName, pages, List.of());
+    }
+
+    /**
+     * Assembles the articles and then applies reviewers' corrections of their segmentation, in
+     * the order they were made. An edit naming a fragment the layout no longer has, or one that
+     * would make an article run in a circle, is passed over.
+     *
+     * @param documentName export name of the document, used as the id prefix
+     * @param pages        layouts of the document's pages, in page order
+     * @param edits        corrections of the segmentation, oldest first
+     * @return the articles in order of their first fragment (page, then reading order)
+     */
+    public List<Article> assemble(String documentName, List<PageLayout> pages, List<StructureEdit> edits) {
         List<Piece> pieces = new ArrayList<>();
         for (PageLayout p : pages) {
             for (PageLayout.Module m : p.modules()) {
@@ -47,6 +62,7 @@ public final class ArticleAssembler {
             }
         }
         Map<Piece, Piece> next = link(pieces);
+        apply(pieces, next, edits);
         Set<Piece> continued = new HashSet<>(next.values());
         List<Article> articles = new ArrayList<>();
         for (Piece start : pieces) {
@@ -61,6 +77,83 @@ public final class ArticleAssembler {
             articles.add(article(String.format("%s/a%03d", documentName, articles.size() + 1), chain));
         }
         return articles;
+    }
+
+    private static String key(Piece p) {
+        int first = Integer.MAX_VALUE;
+        for (int i : p.module().headline()) {
+            first = Math.min(first, i);
+        }
+        for (int i : p.module().body()) {
+            first = Math.min(first, i);
+        }
+        return StructureEdit.key(p.page().pageNo(), first == Integer.MAX_VALUE ? -1 : first);
+    }
+
+    /** Applies the edits to the links between pieces (a piece → the piece its article continues with). */
+    private static void apply(List<Piece> pieces, Map<Piece, Piece> next, List<StructureEdit> edits) {
+        Map<String, Piece> byKey = new HashMap<>();
+        for (Piece p : pieces) {
+            byKey.putIfAbsent(key(p), p);
+        }
+        for (StructureEdit e : edits) {
+            Piece x = byKey.get(e.fragment());
+            Piece y = e.target() == null ? null : byKey.get(e.target());
+            if (x == null || e.op() != StructureEdit.Op.UNLINK && (y == null || y == x)) {
+                continue;
+            }
+            Piece before = previous(next, x);
+            switch (e.op()) {
+                case UNLINK -> {
+                    if (before != null) {
+                        next.remove(before);
+                    }
+                }
+                case LINK -> {
+                    if (reaches(next, x, y)) {
+                        continue; // y's article already runs on into x's fragments
+                    }
+                    if (before != null) {
+                        next.remove(before);
+                    }
+                    next.put(y, x);
+                }
+                case MOVE -> {
+                    Piece after = next.remove(x);
+                    if (before != null) {
+                        next.remove(before);
+                        if (after != null) {
+                            next.put(before, after);
+                        }
+                    }
+                    Piece yAfter = next.get(y);
+                    next.put(y, x);
+                    if (yAfter != null && yAfter != x) {
+                        next.put(x, yAfter);
+                    }
+                }
+            }
+        }
+    }
+
+    private static Piece previous(Map<Piece, Piece> next, Piece p) {
+        for (var e : next.entrySet()) {
+            if (e.getValue() == p) {
+                return e.getKey();
+            }
+        }
+        return null;
+    }
+
+    /** Whether the article running on from {@code from} reaches {@code to}. */
+    private static boolean reaches(Map<Piece, Piece> next, Piece from, Piece to) {
+        Set<Piece> seen = new HashSet<>();
+        for (Piece p = from; p != null && seen.add(p); p = next.get(p)) {
+            if (p == to) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static Map<Piece, Piece> link(List<Piece> pieces) {

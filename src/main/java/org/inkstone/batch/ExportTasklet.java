@@ -2,6 +2,7 @@ package org.inkstone.batch;
 
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.List;
 import org.inkstone.export.ArticlesJsonWriter;
 import org.inkstone.export.DocumentExport;
 import org.inkstone.export.LibraryExports;
@@ -62,11 +63,7 @@ public class ExportTasklet implements Tasklet {
     public RepeatStatus execute(StepContribution contribution, ChunkContext chunkContext) throws IOException {
         Path scans = DigitizeJobConfig.scans(chunkContext.getStepContext().getStepExecution());
         documents.eachDone(scans, contribution, doc -> {
-            DocumentExport export = documents.load(doc);
-            Path folder = exportFolder(output, doc);
-            writer.write(doc, export.issue(), export.pages(), export.layouts(), export.articles(),
-                    folder.resolve("articles.json"));
-            if (exports.write(export, folder).isEmpty()) {
+            if (export(doc).isEmpty()) {
                 contribution.incrementWriteCount(1);
             } else {
                 contribution.incrementWriteSkipCount();
@@ -74,6 +71,22 @@ public class ExportTasklet implements Tasklet {
         });
         store.checkSpace();
         return RepeatStatus.FINISHED;
+    }
+
+    /**
+     * Writes one done document's exports from what is stored now.
+     *
+     * @param doc a document whose articles are stored
+     * @return the library exports that could not be written (empty when all were)
+     * @throws IOException if its {@code articles.json} cannot be written
+     * @throws IllegalStateException if it has no safe export name (see {@link #exportFolder})
+     */
+    public List<LibraryExports.Failure> export(DocumentRecord doc) throws IOException {
+        DocumentExport export = documents.load(doc);
+        Path folder = exportFolder(output, doc);
+        writer.write(doc, export.issue(), export.pages(), export.layouts(), export.articles(),
+                folder.resolve("articles.json"));
+        return exports.write(export, folder);
     }
 
     /**

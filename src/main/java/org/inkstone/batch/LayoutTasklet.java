@@ -6,6 +6,7 @@ import java.util.List;
 import org.inkstone.article.Article;
 import org.inkstone.article.ArticleAssembler;
 import org.inkstone.layout.LayoutAnalyzer;
+import org.inkstone.store.DocumentRecord;
 import org.inkstone.store.DocumentStore;
 import org.inkstone.layout.PageLayout;
 import org.inkstone.store.PageRecord;
@@ -56,16 +57,28 @@ public class LayoutTasklet implements Tasklet {
         Path scans = DigitizeJobConfig.scans(chunkContext.getStepContext().getStepExecution());
         store.finishDocuments(scans);
         documents.eachDone(scans, contribution, doc -> {
-            List<PageRecord> pages = store.pages(doc.id());
-            List<PageLayout> layouts = documents.layouts(pages);
-            List<Article> articles = assembler.assemble(doc.exportName(), layouts);
-            store.replaceArticles(doc.id(), articles);
-            for (int i = 0; i < pages.size(); i++) {
-                store.storeRoles(pages.get(i).id(), layouts.get(i).roles().stream()
-                        .map(r -> r.name().toLowerCase()).toList());
-            }
+            layOut(doc);
             contribution.incrementWriteCount(1);
         });
         return RepeatStatus.FINISHED;
+    }
+
+    /**
+     * Lays out one done document's pages as stored now and stores its articles, with the
+     * reviewers' corrections of their segmentation applied, and its line roles, replacing those
+     * stored before.
+     *
+     * @param doc a document whose pages are all read
+     * @throws org.inkstone.store.DiskSpace.NoSpaceException when the database's disk lacks its reserve
+     */
+    public void layOut(DocumentRecord doc) {
+        List<PageRecord> pages = store.pages(doc.id());
+        List<PageLayout> layouts = documents.layouts(pages);
+        List<Article> articles = assembler.assemble(doc.exportName(), layouts, store.structureEdits(doc.id()));
+        store.replaceArticles(doc.id(), articles);
+        for (int i = 0; i < pages.size(); i++) {
+            store.storeRoles(pages.get(i).id(), layouts.get(i).roles().stream()
+                    .map(r -> r.name().toLowerCase()).toList());
+        }
     }
 }

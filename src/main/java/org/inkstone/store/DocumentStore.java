@@ -71,6 +71,14 @@ public class DocumentStore {
     }
 
     /**
+     * @param id database id of a document
+     * @return the document, if there is one with that id
+     */
+    public Optional<DocumentRecord> document(long id) {
+        return jdbc.query("SELECT * FROM document WHERE id = ?", DOCUMENT, id).stream().findFirst();
+    }
+
+    /**
      * @param sha256 hex SHA-256 of a file
      * @return the document with that identity, if stored
      */
@@ -460,6 +468,16 @@ public class DocumentStore {
     }
 
     /**
+     * @param documentId database id of a document
+     * @return the reviewers' corrections of its article segmentation, oldest first
+     */
+    public List<org.inkstone.article.StructureEdit> structureEdits(long documentId) {
+        return jdbc.query("SELECT op, fragment, target FROM structure_edit WHERE document_id = ? ORDER BY id",
+                (rs, i) -> new org.inkstone.article.StructureEdit(org.inkstone.article.StructureEdit.Op.valueOf(rs.getString(1)),
+                        rs.getString(2), rs.getString(3)), documentId);
+    }
+
+    /**
      * Records the layout role of every line of a page (column {@code text_line.role}).
      *
      * @param pageId database id of the page
@@ -544,21 +562,29 @@ public class DocumentStore {
     }
 
     /**
-     * Loads a document's pages with their blocks, lines and words in reading order.
+     * Loads a document's pages with their blocks, lines and words in reading order. A line a
+     * reviewer corrected has its current version's text and words, with confidence 1.
      *
      * @param documentId database id
      * @return pages in page order
      */
     public List<PageRecord> pages(long documentId) {
         Map<Long, List<OcrWord>> wordsByLine = new LinkedHashMap<>();
-        jdbc.query("SELECT w.line_id, w.text, w.x0, w.y0, w.x1, w.y1, w.confidence FROM word w "
-                + "JOIN text_line l ON l.id = w.line_id JOIN page p ON p.id = l.page_id WHERE p.document_id = ? "
-                + "ORDER BY w.line_id, w.seq", rs -> {
+        // a corrected line's current version replaces the machine's reading (see Corrections)
+        jdbc.query("SELECT line_id, text, x0, y0, x1, y1, confidence FROM ("
+                + "SELECT w.line_id, w.seq, w.text, w.x0, w.y0, w.x1, w.y1, w.confidence FROM word w "
+                + "JOIN text_line l ON l.id = w.line_id JOIN page p ON p.id = l.page_id "
+                + "WHERE p.document_id = ? AND l.correction_id IS NULL UNION ALL "
+                + "SELECT l.id, cw.seq, cw.text, cw.x0, cw.y0, cw.x1, cw.y1, cw.confidence FROM correction_word cw "
+                + "JOIN text_line l ON l.correction_id = cw.correction_id JOIN page p ON p.id = l.page_id "
+                + "WHERE p.document_id = ?) t ORDER BY line_id, seq", rs -> {
                     wordsByLine.computeIfAbsent(rs.getLong(1), k -> new ArrayList<>()).add(new OcrWord(rs.getString(2),
                             new Bbox(rs.getInt(3), rs.getInt(4), rs.getInt(5), rs.getInt(6)), rs.getDouble(7)));
-                }, documentId);
+                }, documentId, documentId);
         Map<Long, List<OcrLine>> linesByBlock = new LinkedHashMap<>();
-        jdbc.query("SELECT l.id, l.block_id, l.text, l.x0, l.y0, l.x1, l.y1, l.confidence FROM text_line l "
+        jdbc.query("SELECT l.id, l.block_id, COALESCE(c.text, l.text), l.x0, l.y0, l.x1, l.y1, "
+                + "CASE WHEN c.id IS NULL THEN l.confidence ELSE 1 END FROM text_line l "
+                + "LEFT JOIN line_correction c ON c.id = l.correction_id "
                 + "JOIN page p ON p.id = l.page_id WHERE p.document_id = ? ORDER BY l.page_id, l.seq", rs -> {
                     linesByBlock.computeIfAbsent(rs.getLong(2), k -> new ArrayList<>()).add(new OcrLine(rs.getString(3),
                             new Bbox(rs.getInt(4), rs.getInt(5), rs.getInt(6), rs.getInt(7)), rs.getDouble(8),

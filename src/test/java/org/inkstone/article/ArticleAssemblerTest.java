@@ -108,6 +108,42 @@ class ArticleAssemblerTest {
         assertEquals(true, a.text().contains("甲文续文第0栏第0行"), a.text());
     }
 
+    @Test
+    void aReviewersEditsSplitJoinAndMoveFragments() {
+        List<PageLayout> pages = List.of(front(), jumpPage(true));
+        List<Article> machine = new ArticleAssembler().assemble("doc", pages);
+        Article jia = machine.get(0), yi = machine.get(1);
+        String jiaFront = StructureEdit.key(jia.fragments().get(0)), jiaCont = StructureEdit.key(jia.fragments().get(1));
+        String yiFront = StructureEdit.key(yi.fragments().get(0)), yiCont = StructureEdit.key(yi.fragments().get(1));
+
+        // unlink the jump of 甲: its continuation becomes an article of its own
+        List<StructureEdit> edits = new ArrayList<>(List.of(new StructureEdit(StructureEdit.Op.UNLINK, jiaCont, null)));
+        List<Article> split = new ArticleAssembler().assemble("doc", pages, edits);
+        assertEquals(3, split.size(), split.toString());
+        assertEquals(List.of(1), split.get(0).fragments().stream().map(Article.Fragment::page).toList());
+        assertEquals(false, split.get(0).text().contains("甲文续文"), split.get(0).text());
+        assertEquals(true, split.stream().anyMatch(a -> a.fragments().size() == 1 && a.fragments().get(0).page() == 4
+                && a.text().startsWith("甲文续文")), split.toString());
+
+        // link it back: as the machine had it
+        edits.add(new StructureEdit(StructureEdit.Op.LINK, jiaCont, jiaFront));
+        assertEquals(machine, new ArticleAssembler().assemble("doc", pages, edits));
+
+        // move 乙's continuation after 甲's: 甲 reads on into both, 乙 keeps its front page
+        List<Article> moved = new ArticleAssembler().assemble("doc", pages,
+                List.of(new StructureEdit(StructureEdit.Op.MOVE, yiCont, jiaCont)));
+        assertEquals(2, moved.size());
+        assertEquals(List.of(1, 4, 4), moved.get(0).fragments().stream().map(Article.Fragment::page).toList());
+        assertEquals(true, moved.get(0).text().endsWith("乙文续文第1栏第5行"), moved.get(0).text());
+        assertEquals(List.of(1), moved.get(1).fragments().stream().map(Article.Fragment::page).toList());
+
+        // edits naming fragments the layout does not have, or closing a circle, are passed over
+        assertEquals(machine, new ArticleAssembler().assemble("doc", pages, List.of(
+                new StructureEdit(StructureEdit.Op.UNLINK, "9:1", null),
+                new StructureEdit(StructureEdit.Op.LINK, jiaFront, jiaCont))));
+        assertEquals(yiFront, StructureEdit.key(machine.get(1).fragments().get(0)));
+    }
+
     private static void check(List<Article> articles) {
         assertEquals(2, articles.size());
         for (Article a : articles) {
