@@ -8,6 +8,7 @@ import org.inkstone.batch.OutputLock;
 import org.inkstone.search.ArticleSearcher;
 import org.inkstone.search.SearchCommand;
 import org.inkstone.search.SearchIndex;
+import org.inkstone.store.SharedDatabase;
 import org.inkstone.web.ReadingRoom;
 import org.springframework.boot.SpringBootConfiguration;
 import org.springframework.boot.WebApplicationType;
@@ -25,7 +26,8 @@ import org.springframework.context.event.ContextClosedEvent;
  * <pre>
  * inkstone run [--scans DIR] [--output DIR] [--workers N] [--retry-failed] [--inkstone.KEY=VALUE ...]
  * inkstone search "QUERY" [--from DATE] [--to DATE] [--newspaper N] [--page P] [--limit N] [--output DIR]
- * inkstone serve [--port 8080] [--output DIR]
+ * inkstone serve [--port 8080] [--output DIR] [--jobs DIR] [--users FILE]
+ * inkstone user NAME operator|reviewer... [--users FILE]
  * inkstone help
  * </pre>
  *
@@ -42,15 +44,21 @@ import org.springframework.context.event.ContextClosedEvent;
  * is a separate web application and is left out of its component scan.
  */
 @SpringBootConfiguration
-@EnableAutoConfiguration
+@EnableAutoConfiguration(excludeName = {
+        "org.springframework.boot.security.autoconfigure.SecurityAutoConfiguration",
+        "org.springframework.boot.security.autoconfigure.UserDetailsServiceAutoConfiguration"})
 @ComponentScan(excludeFilters = @ComponentScan.Filter(type = FilterType.REGEX, pattern = "org\\.inkstone\\.web\\..*"))
 @EnableConfigurationProperties(InkstoneProperties.class)
 public class InkstoneApplication {
 
+    /** Usage of {@code serve}: {@code --jobs} the job definitions the dashboard starts, {@code --users} the users file. */
+    static final String SERVE_USAGE = "inkstone serve [--port 8080] [--output DIR] [--jobs DIR] [--users FILE]";
+
     /** The usage of every command, one line each. */
     public static final String USAGE = RunOptions.USAGE + "\n"
             + "       " + SearchCommand.USAGE.substring("usage: ".length()) + "\n"
-            + "       inkstone serve [--port 8080] [--output DIR]\n"
+            + "       " + SERVE_USAGE + "\n"
+            + "       " + org.inkstone.web.Users.USAGE.substring("usage: ".length()) + "\n"
             + "       inkstone help";
 
     /**
@@ -78,6 +86,7 @@ public class InkstoneApplication {
             case "run" -> digitize(rest);
             case "search" -> SearchCommand.run(rest, System.out, System.err);
             case "serve" -> serve(rest);
+            case "user" -> org.inkstone.web.Users.run(rest, System.in, System.out, System.err);
             case "help", "--help", "-h" -> {
                 System.out.println(USAGE);
                 yield 0;
@@ -88,7 +97,7 @@ public class InkstoneApplication {
             }
             default -> {
                 System.err.println("inkstone: unknown command " + command);
-                System.err.println("usage: inkstone run|search|serve|help ...  (inkstone help shows the options)");
+                System.err.println("usage: inkstone run|search|serve|user|help ...  (inkstone help shows the options)");
                 yield CommandLineException.USAGE;
             }
         };
@@ -119,10 +128,13 @@ public class InkstoneApplication {
         boolean created = !Files.exists(out);
         boolean refused = false;
         // The lock is taken before the database is opened and released after it is closed.
+        // The database is opened after the lock is taken, through the reading room when it hosts
+        // the database (SharedDatabase), and closed after the job's context.
         try (OutputLock lock = OutputLock.acquire(out);
+             SharedDatabase db = SharedDatabase.open(out);
              ConfigurableApplicationContext ctx = new SpringApplicationBuilder(InkstoneApplication.class)
                 .web(WebApplicationType.NONE).logStartupInfo(false).listeners(new SettingsCheck())
-                .run(options.springArguments())) {
+                .run(withDatabase(options.springArguments(), db))) {
             InkstoneProperties settings = ctx.getBean(InkstoneProperties.class);
             int status = ctx.getBean(DigitizeRunner.class).run(settings.scans());
             System.out.println("digitize: output in " + settings.output());
@@ -145,9 +157,30 @@ public class InkstoneApplication {
             return 2;
         } finally {
             if (created && refused) {
+                // the database this run created before its settings were refused goes with the folder
+                deleteTree(out.resolve("db"));
                 OutputLock.removeUnused(out);
             }
         }
+    }
+
+    private static void deleteTree(Path dir) {
+        if (!Files.isDirectory(dir)) {
+            return;
+        }
+        try (var tree = Files.walk(dir)) {
+            for (Path p : tree.sorted(java.util.Comparator.reverseOrder()).toList()) {
+                Files.deleteIfExists(p);
+            }
+        } catch (java.io.IOException e) {
+            // a folder left behind is harmless
+        }
+    }
+
+    private static String[] withDatabase(String[] args, SharedDatabase db) {
+        String[] all = java.util.Arrays.copyOf(args, args.length + 1);
+        all[args.length] = "--spring.datasource.url=" + db.url() + (db.hosting() ? ";shutdown=true" : "");
+        return all;
     }
 
     /** The job's log file inside the output folder: warnings and errors with their stack traces. */
@@ -165,31 +198,38 @@ public class InkstoneApplication {
     private static int serve(String... args) {
         String output = "output";
         int port = 8080;
+        java.util.List<String> extra = new java.util.ArrayList<>();
         try {
             for (int i = 0; i < args.length; i++) {
                 String value = i + 1 < args.length ? args[i + 1] : null;
                 switch (args[i]) {
                     case "--output" -> { output = require(args[i], value); i++; }
                     case "--port" -> { port = port(require(args[i], value)); i++; }
+                    case "--jobs" -> { extra.add("--inkstone.serve.jobs=" + Path.of(require(args[i], value)).toAbsolutePath()); i++; }
+                    case "--users" -> { extra.add("--inkstone.serve.users=" + Path.of(require(args[i], value)).toAbsolutePath()); i++; }
                     default -> throw new IllegalArgumentException("unknown option " + args[i]);
                 }
             }
         } catch (IllegalArgumentException e) {
             System.err.println("inkstone: " + e.getMessage());
-            System.err.println("usage: inkstone serve [--port 8080] [--output DIR]");
+            System.err.println("usage: " + SERVE_USAGE);
             return 64;
         }
         Path out = Path.of(output).toAbsolutePath().normalize();
+        if (!Files.isDirectory(out)) {
+            System.err.println("inkstone: no output folder " + out + ": run ./inkstone run first, give --output DIR, "
+                    + "or create the folder to start its first run from the dashboard");
+            return 2;
+        }
         try (ArticleSearcher index = ArticleSearcher.open(SearchIndex.location(out))) {
             System.out.println("inkstone: " + index.articleCount() + " articles in " + SearchIndex.location(out));
         } catch (java.io.IOException e) {
-            System.err.println("inkstone: no search index in " + SearchIndex.location(out)
-                    + ": run ./inkstone run first (or give --output DIR)");
-            return 2;
+            System.out.println("inkstone: no articles yet in " + out + ": start a run from the dashboard (/operator/)"
+                    + " or with ./inkstone run");
         }
         ConfigurableApplicationContext ctx;
         try {
-            ctx = ReadingRoom.start(out, port);
+            ctx = ReadingRoom.start(out, port, extra.toArray(String[]::new));
         } catch (RuntimeException e) {
             Throwable root = e;
             while (root.getCause() != null) {

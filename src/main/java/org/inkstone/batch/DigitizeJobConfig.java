@@ -56,6 +56,15 @@ public class DigitizeJobConfig {
     public static final String JOB_NAME = "digitize";
     /** Job parameter holding the absolute path of the scans folder. */
     public static final String SCANS = "scans";
+    /**
+     * Non-identifying job parameters a run records: its job definition file, and the collection
+     * settings its exports were written with ({@code inkstone.ocr.language},
+     * {@code inkstone.issue.newspaper}, {@code inkstone.issue.file-pattern},
+     * {@code inkstone.publish.base-url}, {@code inkstone.publish.pdf-a}).
+     */
+    public static final String DEFINITION = "definition", LANGUAGE = "inkstone.ocr.language",
+            NEWSPAPER = "inkstone.issue.newspaper", FILE_PATTERN = "inkstone.issue.file-pattern",
+            BASE_URL = "inkstone.publish.base-url", PDF_A = "inkstone.publish.pdf-a";
 
     /**
      * @param step a step execution of the job

@@ -42,6 +42,8 @@ public class DigitizeRunner {
     private final LibraryExports exports;
     private final CatalogTasklet catalog;
     private final Path output;
+    private final org.inkstone.InkstoneProperties settings;
+    private final String definition;
     private final PrintStream out = System.out;
 
     /**
@@ -52,9 +54,13 @@ public class DigitizeRunner {
      * @param exports    the library exports, for the summary of failed exports
      * @param catalog    the catalog step, for the summary of entries passed over
      * @param props      the settings, for the output folder the run's report goes into ({@link BatchReport})
+     *                   and the collection settings a run records
+     * @param env        the environment, for the job definition file the run was given
+     *                   ({@code spring.config.additional-location})
      */
     public DigitizeRunner(JobOperator operator, JobRepository repository, Job digitizeJob, DocumentStore store,
-                          LibraryExports exports, CatalogTasklet catalog, org.inkstone.InkstoneProperties props) {
+                          LibraryExports exports, CatalogTasklet catalog, org.inkstone.InkstoneProperties props,
+                          org.springframework.core.env.Environment env) {
         this.operator = operator;
         this.repository = repository;
         this.job = digitizeJob;
@@ -62,6 +68,9 @@ public class DigitizeRunner {
         this.exports = exports;
         this.catalog = catalog;
         this.output = props.output();
+        this.settings = props;
+        String location = env.getProperty("spring.config.additional-location", "");
+        this.definition = location.replaceFirst("^optional:", "").replaceFirst("^file:", "");
     }
 
     /**
@@ -126,11 +135,24 @@ public class DigitizeRunner {
             out.println("digitize: restarting run " + lastExecution.getId());
             return operator.restart(lastExecution);
         }
-        JobParameters params = new JobParametersBuilder()
+        // Not identifying: the job definition and the collection settings the exports were
+        // written with, for the dashboard's restart and for re-exports after a correction
+        JobParametersBuilder params = new JobParametersBuilder()
                 .addString(DigitizeJobConfig.SCANS, scans.toString())
-                .addLong("run", nextRunNumber(lastExecution))
-                .toJobParameters();
-        return operator.start(job, params);
+                .addLong("run", nextRunNumber(lastExecution));
+        if (!definition.isBlank()) {
+            params.addString(DigitizeJobConfig.DEFINITION, definition, false);
+        }
+        params.addString(DigitizeJobConfig.LANGUAGE, settings.ocr().language(), false)
+                .addString(DigitizeJobConfig.NEWSPAPER, nonNull(settings.issue().newspaper()), false)
+                .addString(DigitizeJobConfig.FILE_PATTERN, nonNull(settings.issue().filePattern()), false)
+                .addString(DigitizeJobConfig.BASE_URL, settings.publish().baseUrl(), false)
+                .addString(DigitizeJobConfig.PDF_A, Boolean.toString(settings.publish().pdfA()), false);
+        return operator.start(job, params.toJobParameters());
+    }
+
+    private static String nonNull(String s) {
+        return s == null ? "" : s;
     }
 
     private static long nextRunNumber(JobExecution last) {

@@ -46,7 +46,28 @@ public class ApiErrors {
         }
     }
 
-    @ExceptionHandler({BadQueryException.class, PageImages.BadImageRequest.class})
+    /** A request the operator or review API cannot carry out as asked (HTTP 400). */
+    public static class BadRequest extends RuntimeException {
+        /** @param message what is wrong with it */
+        public BadRequest(String message) {
+            super(message);
+        }
+    }
+
+    /** The database behind the operator and review pages cannot be reached (HTTP 503). */
+    @ExceptionHandler({org.springframework.dao.DataAccessResourceFailureException.class,
+            org.springframework.jdbc.CannotGetJdbcConnectionException.class})
+    ResponseEntity<Map<String, Object>> noDatabase(org.springframework.core.NestedRuntimeException e) {
+        return answer(HttpStatus.SERVICE_UNAVAILABLE, "the database cannot be reached now: " + e.getMostSpecificCause().getMessage());
+    }
+
+    /** A run holds the output folder (HTTP 409). */
+    @ExceptionHandler(RunProcesses.InUse.class)
+    ResponseEntity<Map<String, Object>> inUse(RunProcesses.InUse e) {
+        return answer(HttpStatus.CONFLICT, e.getMessage());
+    }
+
+    @ExceptionHandler({BadQueryException.class, PageImages.BadImageRequest.class, BadRequest.class})
     ResponseEntity<Map<String, Object>> badRequest(RuntimeException e) {
         return answer(HttpStatus.BAD_REQUEST, e.getMessage());
     }

@@ -1,10 +1,12 @@
 package org.inkstone.web;
 
 import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import javax.imageio.ImageIO;
 import org.inkstone.ingest.ScanPdfReader;
 import org.inkstone.search.ArticleSearcher;
+import org.inkstone.search.SearchAnalysis;
 import org.inkstone.search.SearchIndex;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.SpringBootConfiguration;
@@ -20,11 +22,13 @@ import org.springframework.context.annotation.ComponentScan;
  * ({@link ReadingRoomController}), IIIF-style page images ({@link IiifController}) and the
  * static reading room page ({@code classpath:/static/}).
  *
- * <p>It reads only the search index ({@code OUTPUT/index/}) and the scanned PDFs the index
- * names, never the HSQLDB database: HSQLDB file mode admits one process at a time, so the
- * reading room can stay open while {@code inkstone run} digitizes more scans, and it picks up
- * each document as the job indexes it. The database's auto-configuration (data source,
- * Flyway, Spring Batch) is left out of this application.
+ * <p>The reading room's pages read the search index ({@code OUTPUT/index/}) and the scanned PDFs
+ * it names, and pick up each document as a run indexes it (an output folder without an index gets
+ * an empty one). The operator's dashboard and the review queue ({@link Operations},
+ * {@link DashboardController}, {@link ReviewController}) also use the output folder's database,
+ * shared with the runs that work on it ({@link org.inkstone.store.SharedDatabase}), behind a login
+ * ({@link Access}). Spring Boot's own database auto-configuration (data source, Flyway, Spring
+ * Batch) is left out: {@link Operations} sets these up over the shared database.
  *
  * <p>Only requests addressed to localhost (or a name in {@value #ALLOWED_HOSTS}) are answered
  * ({@link HostCheck}), every answer carries browser security headers ({@link SecurityHeaders}),
@@ -71,7 +75,28 @@ public class ReadingRoom {
 
     @Bean(destroyMethod = "close")
     ArticleSearcher articleSearcher(@Value("${" + OUTPUT + "}") Path output) throws IOException {
-        return ArticleSearcher.open(SearchIndex.location(output));
+        Path index = SearchIndex.location(output);
+        if (!Files.isDirectory(index)) {
+            // an output folder no run has indexed yet: an empty index, which the first run fills
+            try (SearchIndex.Writer w = SearchIndex.Writer.open(index, SearchAnalysis.DEFAULT)) {
+                w.commit();
+            }
+        }
+        return ArticleSearcher.open(index);
+    }
+
+    /** The dashboard's and the review queue's pages at their folder addresses. */
+    @Bean
+    org.springframework.web.servlet.config.annotation.WebMvcConfigurer staffPages() {
+        return new org.springframework.web.servlet.config.annotation.WebMvcConfigurer() {
+            @Override
+            public void addViewControllers(org.springframework.web.servlet.config.annotation.ViewControllerRegistry registry) {
+                for (String page : java.util.List.of("operator", "review")) {
+                    registry.addRedirectViewController("/" + page, "/" + page + "/");
+                    registry.addViewController("/" + page + "/").setViewName("forward:/" + page + "/index.html");
+                }
+            }
+        };
     }
 
     @Bean

@@ -70,8 +70,10 @@ class ReadingRoomApiTest {
     }
 
     @Test
-    void readsOnlyTheIndexNotTheDatabase() {
-        assertTrue(app.getBeansOfType(DataSource.class).isEmpty(), "no data source in the reading room");
+    void itsOnlyDatabaseIsTheOutputFoldersSharedOne() {
+        assertEquals(1, app.getBeansOfType(DataSource.class).size());
+        assertTrue(app.getBean(DataSource.class) instanceof org.inkstone.store.SharedDatabase.Source,
+                "the reading room uses the output folder's database as the runs share it");
     }
 
     @Test
@@ -241,10 +243,11 @@ class ReadingRoomApiTest {
             assertTrue(r.body().length > 100, f);
         }
         assertTrue(get("/exports/" + DOC + "/mets.xml").text().contains("http://www.loc.gov/METS/"));
-        for (String f : List.of("other.pdf", "alto/1.xml", "db/inkstone.script", "%2e%2e/db/inkstone.script", "text/a001.xml",
-                "logs/inkstone.log")) {
+        for (String f : List.of("other.pdf", "alto/1.xml", "db/inkstone.script", "text/a001.xml", "logs/inkstone.log")) {
             assertEquals(404, get("/exports/" + DOC + "/" + f).status(), f);
         }
+        // a hidden folder step is refused before it reaches the exports
+        assertEquals(400, get("/exports/" + DOC + "/%2e%2e/db/inkstone.script").status());
         assertEquals(404, get("/exports/nope/mets.xml").status());
     }
 
