@@ -26,7 +26,7 @@ import org.springframework.context.event.ContextClosedEvent;
  * <pre>
  * inkstone run [--scans DIR] [--output DIR] [--workers N] [--retry-failed] [--inkstone.KEY=VALUE ...]
  * inkstone search "QUERY" [--from DATE] [--to DATE] [--newspaper N] [--page P] [--limit N] [--output DIR]
- * inkstone serve [--port 8080] [--output DIR] [--jobs DIR] [--users FILE]
+ * inkstone serve [--port 8080] [--output DIR] [--jobs DIR] [--users FILE] [--db JDBC-URL]
  * inkstone user NAME operator|reviewer... [--users FILE]
  * inkstone help
  * </pre>
@@ -51,8 +51,11 @@ import org.springframework.context.event.ContextClosedEvent;
 @EnableConfigurationProperties(InkstoneProperties.class)
 public class InkstoneApplication {
 
-    /** Usage of {@code serve}: {@code --jobs} the job definitions the dashboard starts, {@code --users} the users file. */
-    static final String SERVE_USAGE = "inkstone serve [--port 8080] [--output DIR] [--jobs DIR] [--users FILE]";
+    /**
+     * Usage of {@code serve}: {@code --jobs} the job definitions the dashboard starts, {@code --users}
+     * the users file, {@code --db} the PostgreSQL database the runs use (else the output folder's own).
+     */
+    static final String SERVE_USAGE = "inkstone serve [--port 8080] [--output DIR] [--jobs DIR] [--users FILE] [--db JDBC-URL]";
 
     /** The usage of every command, one line each. */
     public static final String USAGE = RunOptions.USAGE + "\n"
@@ -130,11 +133,14 @@ public class InkstoneApplication {
         // The lock is taken before the database is opened and released after it is closed.
         // The database is opened after the lock is taken, through the reading room when it hosts
         // the database (SharedDatabase), and closed after the job's context.
+        // A database the settings name (PostgreSQL, --db) is used as it is.
+        String[] springArgs = options.springArguments();
+        boolean embedded = configuredDatabase(springArgs) == null;
         try (OutputLock lock = OutputLock.acquire(out);
-             SharedDatabase db = SharedDatabase.open(out);
+             SharedDatabase db = embedded ? SharedDatabase.open(out) : null;
              ConfigurableApplicationContext ctx = new SpringApplicationBuilder(InkstoneApplication.class)
                 .web(WebApplicationType.NONE).logStartupInfo(false).listeners(new SettingsCheck())
-                .run(withDatabase(options.springArguments(), db))) {
+                .run(embedded ? withDatabase(springArgs, db) : springArgs)) {
             InkstoneProperties settings = ctx.getBean(InkstoneProperties.class);
             int status = ctx.getBean(DigitizeRunner.class).run(settings.scans());
             System.out.println("digitize: output in " + settings.output());
@@ -177,6 +183,34 @@ public class InkstoneApplication {
         }
     }
 
+    /**
+     * @param springArgs the run's Spring arguments
+     * @return the database URL they set ({@code --spring.datasource.url}, or the job definition
+     *         named by {@code --spring.config.additional-location}; the command line wins), or null
+     *         for the embedded default
+     */
+    static String configuredDatabase(String[] springArgs) {
+        String fromArgs = null, fromFile = null;
+        for (String a : springArgs) {
+            if (a.startsWith("--spring.datasource.url=")) {
+                fromArgs = a.substring("--spring.datasource.url=".length());
+            } else if (a.startsWith("--spring.config.additional-location=")) {
+                for (String loc : a.substring("--spring.config.additional-location=".length()).split(",")) {
+                    Path file = Path.of(loc.strip().replaceFirst("^optional:", "").replaceFirst("^file:", ""));
+                    java.util.Properties p = new java.util.Properties();
+                    try (var in = Files.newInputStream(file)) {
+                        p.load(in);
+                        fromFile = p.getProperty("spring.datasource.url", fromFile);
+                    } catch (java.io.IOException | RuntimeException e) {
+                        // a definition that cannot be read is reported by Spring Boot itself
+                    }
+                }
+            }
+        }
+        String url = fromArgs != null ? fromArgs : fromFile;
+        return url == null || url.isBlank() ? null : url;
+    }
+
     private static String[] withDatabase(String[] args, SharedDatabase db) {
         String[] all = java.util.Arrays.copyOf(args, args.length + 1);
         all[args.length] = "--spring.datasource.url=" + db.url() + (db.hosting() ? ";shutdown=true" : "");
@@ -206,6 +240,7 @@ public class InkstoneApplication {
                     case "--output" -> { output = require(args[i], value); i++; }
                     case "--port" -> { port = port(require(args[i], value)); i++; }
                     case "--jobs" -> { extra.add("--inkstone.serve.jobs=" + Path.of(require(args[i], value)).toAbsolutePath()); i++; }
+                    case "--db" -> { extra.add("--inkstone.serve.db=" + require(args[i], value)); i++; }
                     case "--users" -> { extra.add("--inkstone.serve.users=" + Path.of(require(args[i], value)).toAbsolutePath()); i++; }
                     default -> throw new IllegalArgumentException("unknown option " + args[i]);
                 }

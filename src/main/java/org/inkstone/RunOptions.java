@@ -22,13 +22,14 @@ import java.util.List;
  * @param output   folder for the database and the exports, absolute and normalised; an existing
  *                 writable folder, or one that can be created (its nearest existing parent is a
  *                 writable folder); not created here
- * @param settings the {@code --KEY=VALUE} arguments for Spring Boot, in order, {@code --workers N}
+ * @param settings the {@code --KEY=VALUE} arguments for Spring Boot, in order, {@code --db URL} as
+ *                 {@code --spring.datasource.url=URL}, {@code --workers N}
  *                 as {@code --inkstone.workers=N}
  */
 public record RunOptions(Path scans, Path output, List<String> settings) {
 
     /** The usage line of {@code run}. */
-    public static final String USAGE = "usage: inkstone run [--scans DIR] [--output DIR] [--workers N] [--retry-failed] [--keep-intermediates DIR] [--KEY=VALUE ...]";
+    public static final String USAGE = "usage: inkstone run [--scans DIR] [--output DIR] [--workers N] [--retry-failed] [--keep-intermediates DIR] [--db JDBC-URL] [--KEY=VALUE ...]";
 
     /**
      * @param args the arguments after {@code run}
@@ -57,7 +58,7 @@ public record RunOptions(Path scans, Path output, List<String> settings) {
             String name = a.contains("=") ? a.substring(0, a.indexOf('=')) : a;
             String inline = a.contains("=") ? a.substring(a.indexOf('=') + 1) : null;
             boolean takesValue = name.equals("--scans") || name.equals("--output") || name.equals("--workers")
-                    || name.equals("--keep-intermediates");
+                    || name.equals("--keep-intermediates") || name.equals("--db");
             String value = inline;
             if (takesValue && inline == null) {
                 value = i + 1 < args.length && !args[i + 1].startsWith("--") ? args[++i] : null;
@@ -69,6 +70,13 @@ public record RunOptions(Path scans, Path output, List<String> settings) {
                     String n = require(name, value, SettingsCheck.allowed("inkstone.workers"));
                     SettingsCheck.checkValue("inkstone.workers", name, n);
                     settings.add("--inkstone.workers=" + n.trim());
+                }
+                case "--db" -> {
+                    String url = require(name, value, "a JDBC URL, e.g. jdbc:postgresql://host/inkstone?user=U&password=P");
+                    if (!url.startsWith("jdbc:")) {
+                        throw usage("--db needs a JDBC URL (jdbc:postgresql://host/inkstone), not " + url);
+                    }
+                    settings.add("--spring.datasource.url=" + url);
                 }
                 case "--keep-intermediates" -> settings.add("--inkstone.keep-intermediates="
                         + Path.of(require(name, value, "a folder")).toAbsolutePath().normalize());

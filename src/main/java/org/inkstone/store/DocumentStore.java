@@ -207,7 +207,7 @@ public class DocumentStore {
         jdbc.update(con -> {
             PreparedStatement ps = con.prepareStatement("INSERT INTO document (sha256, source_name, source_path, "
                     + "source_dir, size_bytes, page_count, status, error, error_kind) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                    new String[] {"ID"});
+                    new String[] {idColumn(con)});
             ps.setString(1, sha);
             ps.setString(2, abs.getFileName().toString());
             ps.setString(3, abs.toString());
@@ -324,10 +324,15 @@ public class DocumentStore {
                 pageId);
     }
 
+    /** @return the key column as the database spells unquoted names: ID in HSQLDB, id in PostgreSQL */
+    private static String idColumn(java.sql.Connection con) throws java.sql.SQLException {
+        return con.getMetaData().storesUpperCaseIdentifiers() ? "ID" : "id";
+    }
+
     private long insertReturningId(String sql, Object... args) {
         GeneratedKeyHolder key = new GeneratedKeyHolder();
         jdbc.update(con -> {
-            PreparedStatement ps = con.prepareStatement(sql, new String[] {"ID"});
+            PreparedStatement ps = con.prepareStatement(sql, new String[] {idColumn(con)});
             for (int i = 0; i < args.length; i++) {
                 ps.setObject(i + 1, args[i]);
             }

@@ -13,12 +13,15 @@ import org.springframework.batch.core.repository.support.JdbcJobRepositoryFactor
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import javax.sql.DataSource;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.datasource.DriverManagerDataSource;
 import org.springframework.jdbc.support.JdbcTransactionManager;
 
 /**
  * The reading room's operator and review side: the output folder's database, shared with the runs
- * that work on it ({@link SharedDatabase}: through the run that hosts it, or hosted here), with
+ * that work on it ({@link SharedDatabase}: through the run that hosts it, or hosted here), or the
+ * PostgreSQL database the runs use ({@value #DATABASE}, {@code serve --db URL}), with
  * Spring Batch's job repository and job operator over it, the document store and the review
  * queue's corrections. The database's schema is brought up to date when the reading room starts
  * (Flyway, the job's own migrations); when the database cannot be reached then (another program
@@ -30,11 +33,15 @@ public class Operations {
 
     private static final org.apache.commons.logging.Log LOG = org.apache.commons.logging.LogFactory.getLog(Operations.class);
 
-    @Bean(destroyMethod = "close")
-    SharedDatabase.Source database(@Value("${" + ReadingRoom.OUTPUT + "}") Path output) {
-        SharedDatabase.Source source = SharedDatabase.dataSource(output);
+    /** Property naming a database the runs share instead of the output folder's embedded one ({@code serve --db}). */
+    public static final String DATABASE = "inkstone.serve.db";
+
+    @Bean
+    DataSource database(@Value("${" + ReadingRoom.OUTPUT + "}") Path output, @Value("${" + DATABASE + ":}") String url) {
+        DataSource source = url.isBlank() ? SharedDatabase.dataSource(output) : new DriverManagerDataSource(url);
+        String vendor = url.startsWith("jdbc:postgresql:") ? "postgresql" : "hsqldb";
         try {
-            Flyway.configure().dataSource(source).locations("classpath:db/migration/hsqldb").load().migrate();
+            Flyway.configure().dataSource(source).locations("classpath:db/migration/" + vendor).load().migrate();
         } catch (RuntimeException e) {
             LOG.warn("the database of " + output + " cannot be opened now: " + e.getMessage());
         }
@@ -42,12 +49,12 @@ public class Operations {
     }
 
     @Bean
-    JdbcTemplate jdbcTemplate(SharedDatabase.Source database) {
+    JdbcTemplate jdbcTemplate(DataSource database) {
         return new JdbcTemplate(database);
     }
 
     @Bean
-    JdbcTransactionManager transactionManager(SharedDatabase.Source database) {
+    JdbcTransactionManager transactionManager(DataSource database) {
         return new JdbcTransactionManager(database);
     }
 
@@ -62,18 +69,17 @@ public class Operations {
     }
 
     @Bean
-    JobRepository jobRepository(SharedDatabase.Source database, JdbcTransactionManager transactions) throws Exception {
+    JobRepository jobRepository(DataSource database, JdbcTransactionManager transactions) throws Exception {
         JdbcJobRepositoryFactoryBean factory = new JdbcJobRepositoryFactoryBean();
         factory.setDataSource(database);
         factory.setTransactionManager(transactions);
-        factory.setDatabaseType("HSQL");
         factory.afterPropertiesSet();
         return factory.getObject();
     }
 
     @Bean
-    RunProcesses runProcesses(@Value("${" + ReadingRoom.OUTPUT + "}") Path output) {
-        return new RunProcesses(output);
+    RunProcesses runProcesses(@Value("${" + ReadingRoom.OUTPUT + "}") Path output, @Value("${" + DATABASE + ":}") String url) {
+        return new RunProcesses(output, url);
     }
 
     @Bean(destroyMethod = "close")

@@ -50,15 +50,22 @@ public class RunProcesses {
     private static final DateTimeFormatter STAMP = DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss-SSS").withZone(ZoneOffset.UTC);
 
     private final Path output;
+    private final String database;
     private final List<Launched> launched = new CopyOnWriteArrayList<>();
 
-    /** @param output the output folder every run started here writes to */
-    public RunProcesses(Path output) {
+    /**
+     * @param output   the output folder every run started here writes to
+     * @param database the JDBC URL of the database the runs share ({@code run --db}), or blank for
+     *                 the output folder's embedded one
+     */
+    public RunProcesses(Path output, String database) {
         this.output = output;
+        this.database = database == null ? "" : database;
     }
 
     /**
-     * Starts {@code inkstone run} with {@code --output} this reading room's output folder.
+     * Starts {@code inkstone run} with {@code --output} this reading room's output folder (and
+     * {@code --db} its database, when the runs share one).
      *
      * @param definition the collection's job definition file, or null for the application's defaults
      * @param scans      the scans folder
@@ -80,6 +87,9 @@ public class RunProcesses {
             args.add("--spring.config.additional-location=file:" + definition.toAbsolutePath().normalize());
         }
         args.addAll(List.of("--scans", scans.toString(), "--output", output.toString()));
+        if (!database.isBlank()) {
+            args.addAll(List.of("--db", database));
+        }
         args.addAll(List.of(extra));
         List<String> cmd = new ArrayList<>(javaCommand());
         cmd.add("run");

@@ -7,7 +7,6 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.File;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
@@ -37,9 +36,6 @@ import org.openqa.selenium.OutputType;
 import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
-import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -92,27 +88,12 @@ class OperatorsBrowserTest {
         app = ReadingRoom.start(output, 0, "--inkstone.serve.jobs=" + jobs, "--inkstone.serve.users=" + users);
         base = "http://127.0.0.1:" + app.getEnvironment().getProperty("local.server.port");
         shots = Files.createDirectories(Path.of("target", "screenshots"));
-        ChromeDriverService service = new ChromeDriverService.Builder()
-                .usingDriverExecutable(new File(ReadingRoomBrowserTest.CHROMEDRIVER)).usingAnyFreePort().build();
-        ChromeOptions options = new ChromeOptions();
-        options.setBinary(ReadingRoomBrowserTest.CHROMIUM);
-        options.addArguments("--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-                "--disable-background-networking", "--disable-component-update", "--disable-sync",
-                "--user-data-dir=" + work.resolve("chromium"), "--window-size=1400,1000");
-        browser = new ChromeDriver(service, options);
+        browser = Chromium.start(work.resolve("chromium"));
     }
 
     @AfterAll
     static void stop() {
-        try {
-            if (browser != null) {
-                browser.quit();
-            }
-        } finally {
-            if (app != null) {
-                app.close();
-            }
-        }
+        Chromium.stop(browser, app);
     }
 
     private static WebDriverWait waiting(int seconds) {

@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.File;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -22,9 +21,6 @@ import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
-import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.context.ConfigurableApplicationContext;
 import tools.jackson.databind.JsonNode;
@@ -40,8 +36,6 @@ import tools.jackson.databind.JsonNode;
 @RequiresBrowser
 class ReadingRoomBrowserTest {
 
-    static final String CHROMIUM = "/usr/bin/chromium", CHROMEDRIVER = "/usr/bin/chromedriver";
-
     @TempDir
     static Path profile;
     static ConfigurableApplicationContext app;
@@ -51,33 +45,17 @@ class ReadingRoomBrowserTest {
 
     @BeforeAll
     static void start() throws Exception {
-        assertTrue(Files.isExecutable(Path.of(CHROMIUM)) && Files.isExecutable(Path.of(CHROMEDRIVER)),
+        assertTrue(Files.isExecutable(Path.of(Chromium.BINARY)) && Files.isExecutable(Path.of(Chromium.DRIVER)),
                 "install Debian's chromium and chromium-driver (./inkstone test does)");
         truth = SampleRun.truth();
         app = ReadingRoom.start(SampleRun.output(), 0);
         base = "http://127.0.0.1:" + app.getEnvironment().getProperty("local.server.port");
-        System.setProperty("webdriver.chrome.driver", CHROMEDRIVER);
-        ChromeDriverService service = new ChromeDriverService.Builder()
-                .usingDriverExecutable(new File(CHROMEDRIVER)).usingAnyFreePort().build();
-        ChromeOptions options = new ChromeOptions();
-        options.setBinary(CHROMIUM);
-        options.addArguments("--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-                "--disable-background-networking", "--disable-component-update", "--disable-sync",
-                "--user-data-dir=" + profile.resolve("chromium"), "--window-size=1400,1000");
-        browser = new ChromeDriver(service, options);
+        browser = Chromium.start(profile.resolve("chromium"));
     }
 
     @AfterAll
     static void stop() {
-        try {
-            if (browser != null) {
-                browser.quit();
-            }
-        } finally {
-            if (app != null) {
-                app.close();
-            }
-        }
+        Chromium.stop(browser, app);
     }
 
     private static WebDriverWait waiting() {
