@@ -28,6 +28,7 @@ import org.springframework.context.event.ContextClosedEvent;
  * inkstone search "QUERY" [--from DATE] [--to DATE] [--newspaper N] [--page P] [--limit N] [--output DIR]
  * inkstone serve [--port 8080] [--output DIR] [--jobs DIR] [--users FILE] [--db JDBC-URL]
  * inkstone user NAME operator|reviewer... [--users FILE]
+ * inkstone worker --broker URL --db JDBC-URL [--workers N] [--KEY=VALUE ...]
  * inkstone help
  * </pre>
  *
@@ -57,11 +58,15 @@ public class InkstoneApplication {
      */
     static final String SERVE_USAGE = "inkstone serve [--port 8080] [--output DIR] [--jobs DIR] [--users FILE] [--db JDBC-URL]";
 
+    /** Usage of {@code worker}. */
+    static final String WORKER_USAGE = "inkstone worker --broker URL --db JDBC-URL [--workers N] [--KEY=VALUE ...]";
+
     /** The usage of every command, one line each. */
     public static final String USAGE = RunOptions.USAGE + "\n"
             + "       " + SearchCommand.USAGE.substring("usage: ".length()) + "\n"
             + "       " + SERVE_USAGE + "\n"
             + "       " + org.inkstone.web.Users.USAGE.substring("usage: ".length()) + "\n"
+            + "       " + WORKER_USAGE + "\n"
             + "       inkstone help";
 
     /**
@@ -90,6 +95,7 @@ public class InkstoneApplication {
             case "search" -> SearchCommand.run(rest, System.out, System.err);
             case "serve" -> serve(rest);
             case "user" -> org.inkstone.web.Users.run(rest, System.in, System.out, System.err);
+            case "worker" -> worker(rest);
             case "help", "--help", "-h" -> {
                 System.out.println(USAGE);
                 yield 0;
@@ -100,7 +106,7 @@ public class InkstoneApplication {
             }
             default -> {
                 System.err.println("inkstone: unknown command " + command);
-                System.err.println("usage: inkstone run|search|serve|user|help ...  (inkstone help shows the options)");
+                System.err.println("usage: inkstone run|search|serve|user|worker|help ...  (inkstone help shows the options)");
                 yield CommandLineException.USAGE;
             }
         };
@@ -215,6 +221,70 @@ public class InkstoneApplication {
         String[] all = java.util.Arrays.copyOf(args, args.length + 1);
         all[args.length] = "--spring.datasource.url=" + db.url() + (db.hosting() ? ";shutdown=true" : "");
         return all;
+    }
+
+    /**
+     * {@code inkstone worker}: reads the OCR partitions a manager ({@code run --broker}) sends,
+     * until the process is stopped ({@link org.inkstone.batch.RemotePartitioning}).
+     *
+     * @param args {@code --broker URL --db JDBC-URL [--workers N] [--KEY=VALUE ...]}
+     * @return 64 on usage errors, 2 if it cannot start, 0 when stopped
+     */
+    private static int worker(String... args) {
+        java.util.List<String> spring = new java.util.ArrayList<>(java.util.List.of("--inkstone.worker=true"));
+        boolean broker = false, db = false;
+        try {
+            for (int i = 0; i < args.length; i++) {
+                String a = args[i];
+                String value = i + 1 < args.length ? args[i + 1] : null;
+                switch (a) {
+                    case "--broker" -> { spring.add("--inkstone.broker.url=" + require(a, value)); broker = true; i++; }
+                    case "--db" -> { spring.add("--spring.datasource.url=" + require(a, value)); db = true; i++; }
+                    case "--workers" -> { spring.add("--inkstone.workers=" + require(a, value)); i++; }
+                    default -> {
+                        if (!a.startsWith("--") || !a.contains("=")) {
+                            System.err.println("inkstone: unknown option " + a);
+                            System.err.println("usage: " + WORKER_USAGE);
+                            return CommandLineException.USAGE;
+                        }
+                        spring.add(a);
+                    }
+                }
+            }
+        } catch (IllegalArgumentException e) {
+            System.err.println("inkstone: " + e.getMessage());
+            System.err.println("usage: " + WORKER_USAGE);
+            return CommandLineException.USAGE;
+        }
+        if (!broker || !db) {
+            System.err.println("inkstone: a worker needs the broker and the shared database (--broker, --db)");
+            System.err.println("usage: " + WORKER_USAGE);
+            return CommandLineException.USAGE;
+        }
+        ConfigurableApplicationContext ctx;
+        try {
+            ctx = new SpringApplicationBuilder(InkstoneApplication.class).web(WebApplicationType.NONE)
+                    .logStartupInfo(false).listeners(new SettingsCheck()).run(spring.toArray(String[]::new));
+        } catch (CommandLineException e) {
+            return e.report(System.err);
+        } catch (RuntimeException e) {
+            System.err.println("inkstone: the worker cannot start: " + DigitizeRunner.rootMessage(e));
+            return 2;
+        }
+        System.out.println("inkstone: worker " + ProcessHandle.current().pid() + " reading OCR partitions from "
+                + ctx.getEnvironment().getProperty("inkstone.broker.url"));
+        CountDownLatch closed = new CountDownLatch(1);
+        ctx.addApplicationListener(event -> {
+            if (event instanceof ContextClosedEvent) {
+                closed.countDown();
+            }
+        });
+        try {
+            closed.await();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        return 0;
     }
 
     /** The job's log file inside the output folder: warnings and errors with their stack traces. */

@@ -36,6 +36,9 @@ import org.springframework.validation.annotation.Validated;
  * @param publish where the reading room is published, for the URLs of the library exports
  * @param keepIntermediates folder where each page's straightened image, regions and recognised
  *                          lines are written ({@code --keep-intermediates}), or null for none
+ * @param broker  remote partitioning of the OCR step over a JMS broker (blank URL: none)
+ * @param worker  whether this process is a worker of remote partitioning ({@code inkstone worker}),
+ *                which reads the partitions the broker hands it and runs no job of its own
  * @param retryFailed whether a run tries every failed document and page of the scans folder
  *                    again, not only those that failed for a reason of the machine's
  *                    ({@code --retry-failed})
@@ -46,7 +49,7 @@ public record InkstoneProperties(@NotNull Path scans, @NotNull Path output,
                                  @Min(0) @Max(256) int workers,
                                  @NotNull @Valid Ocr ocr, @NotNull @Valid Ingest ingest, @NotNull @Valid Issue issue,
                                  @NotNull @Valid Store store, @NotNull @Valid Publish publish, boolean retryFailed,
-                                 Path keepIntermediates) {
+                                 Path keepIntermediates, @NotNull @Valid Broker broker, boolean worker) {
 
     /** How pages are cut for recognition ({@code inkstone.ocr.segmentation}). */
     public enum Segmentation {
@@ -131,6 +134,22 @@ public record InkstoneProperties(@NotNull Path scans, @NotNull Path output,
     public record Publish(@NotBlank @Pattern(regexp = "https?://[^\\s/?#]+[^\\s?#]*",
             message = "must be an absolute http or https URL, e.g. https://papers.example.org/inkstone") String baseUrl,
                           boolean pdfA) {
+    }
+
+    /**
+     * Remote partitioning of the OCR step ({@code org.inkstone.batch.RemotePartitioning}).
+     *
+     * @param url            the JMS broker (ActiveMQ Artemis) the OCR partitions go through, e.g.
+     *                       {@code tcp://broker:61616}; blank: the pages are read in this process
+     * @param partitionPages pages of one partition, 1..10000: a worker takes one partition at a time
+     * @param timeoutMinutes how long the manager waits for all partitions before it fails the step,
+     *                       minutes, 1..100000
+     */
+    public record Broker(String url, @Min(1) @Max(10000) int partitionPages, @Min(1) @Max(100000) int timeoutMinutes) {
+        /** @return whether the OCR step is partitioned over the broker */
+        public boolean remote() {
+            return url != null && !url.isBlank();
+        }
     }
 
     /** @return the number of worker threads: {@link #workers} or the number of cores */

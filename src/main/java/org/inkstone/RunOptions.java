@@ -23,13 +23,14 @@ import java.util.List;
  *                 writable folder, or one that can be created (its nearest existing parent is a
  *                 writable folder); not created here
  * @param settings the {@code --KEY=VALUE} arguments for Spring Boot, in order, {@code --db URL} as
- *                 {@code --spring.datasource.url=URL}, {@code --workers N}
+ *                 {@code --spring.datasource.url=URL}, {@code --broker URL} as
+ *                 {@code --inkstone.broker.url=URL}, {@code --workers N}
  *                 as {@code --inkstone.workers=N}
  */
 public record RunOptions(Path scans, Path output, List<String> settings) {
 
     /** The usage line of {@code run}. */
-    public static final String USAGE = "usage: inkstone run [--scans DIR] [--output DIR] [--workers N] [--retry-failed] [--keep-intermediates DIR] [--db JDBC-URL] [--KEY=VALUE ...]";
+    public static final String USAGE = "usage: inkstone run [--scans DIR] [--output DIR] [--workers N] [--retry-failed] [--keep-intermediates DIR] [--db JDBC-URL] [--broker URL] [--KEY=VALUE ...]";
 
     /**
      * @param args the arguments after {@code run}
@@ -58,7 +59,7 @@ public record RunOptions(Path scans, Path output, List<String> settings) {
             String name = a.contains("=") ? a.substring(0, a.indexOf('=')) : a;
             String inline = a.contains("=") ? a.substring(a.indexOf('=') + 1) : null;
             boolean takesValue = name.equals("--scans") || name.equals("--output") || name.equals("--workers")
-                    || name.equals("--keep-intermediates") || name.equals("--db");
+                    || name.equals("--keep-intermediates") || name.equals("--db") || name.equals("--broker");
             String value = inline;
             if (takesValue && inline == null) {
                 value = i + 1 < args.length && !args[i + 1].startsWith("--") ? args[++i] : null;
@@ -78,6 +79,7 @@ public record RunOptions(Path scans, Path output, List<String> settings) {
                     }
                     settings.add("--spring.datasource.url=" + url);
                 }
+                case "--broker" -> settings.add("--inkstone.broker.url=" + require(name, value, "a broker URL, e.g. tcp://broker:61616"));
                 case "--keep-intermediates" -> settings.add("--inkstone.keep-intermediates="
                         + Path.of(require(name, value, "a folder")).toAbsolutePath().normalize());
                 case "--retry-failed" -> {

@@ -86,8 +86,11 @@ public class DigitizeJobConfig {
     }
 
     @Bean
-    DiskSpace databaseSpace(InkstoneProperties props) {
-        return new DiskSpace(props.output().resolve("db"), props.store().minFreeMb() * 1048576L);
+    DiskSpace databaseSpace(InkstoneProperties props,
+                            @org.springframework.beans.factory.annotation.Value("${spring.datasource.url:}") String url) {
+        // the reserve guards the embedded database's log; a database server keeps its own disk
+        boolean embedded = url.isBlank() || url.startsWith("jdbc:hsqldb:");
+        return new DiskSpace(props.output().resolve("db"), embedded ? props.store().minFreeMb() * 1048576L : 0);
     }
 
     @Bean
@@ -125,14 +128,21 @@ public class DigitizeJobConfig {
         return new StepBuilder("catalog", repo).tasklet(catalog, tx).allowStartIfComplete(true).build();
     }
 
+    /**
+     * @return the OCR of one page as every worker step does it: preprocessing with the configured
+     *         line detector, recognition with the worker's engine, intermediates where asked for
+     */
+    static PageOcrProcessor ocrProcessor(ScanPdfReader pdf, RecognizerPool recognizers, InkstoneProperties props) {
+        return new PageOcrProcessor(pdf, new PagePreprocessor(props.ocr().detector().create(props.ocr().models())), recognizers,
+                props.ocr(), props.keepIntermediates() == null ? null : new Intermediates(props.keepIntermediates()));
+    }
+
     @Bean
     Step ocrWorkerStep(JobRepository repo, PlatformTransactionManager tx, PageQueue queue, ScanPdfReader pdf,
                        RecognizerPool recognizers, DocumentStore store, Progress progress, InkstoneProperties props) {
-        return new StepBuilder("ocrWorker", repo).<PageTask, PageResult>chunk(1).transactionManager(tx)
+        return new StepBuilder(RemotePartitioning.WORKER_STEP, repo).<PageTask, PageResult>chunk(1).transactionManager(tx)
                 .reader(queue)
-                .processor(new PageOcrProcessor(pdf, new PagePreprocessor(props.ocr().detector().create(props.ocr().models())), recognizers,
-                        props.ocr(), props.keepIntermediates() == null ? null
-                                : new Intermediates(props.keepIntermediates())))
+                .processor(ocrProcessor(pdf, recognizers, props))
                 .writer(new PageResultWriter(store))
                 .listener(progress)
                 .build();
@@ -140,7 +150,30 @@ public class DigitizeJobConfig {
 
     @Bean
     Step ocrStep(JobRepository repo, Step ocrWorkerStep, ThreadPoolTaskExecutor ocrWorkers, InkstoneProperties props,
-                 PageQueue queue, DocumentStore store, Progress progress) {
+                 PageQueue queue, DocumentStore store, Progress progress,
+                 org.springframework.beans.factory.ObjectProvider<org.springframework.integration.channel.DirectChannel> partitionRequests,
+                 org.springframework.beans.factory.BeanFactory beanFactory) {
+        if (props.broker().remote()) {
+            // the manager of remote partitioning: the pending pages go to the workers in partitions
+            RemotePartitioning.PagePartitioner partitioner = RemotePartitioning.partitioner(store, props);
+            StepExecutionListener partition = new StepExecutionListener() {
+                @Override
+                public void beforeStep(StepExecution stepExecution) {
+                    Path scans = scans(stepExecution);
+                    partitioner.scans(scans);
+                    progress.start(store.finishedPageCount(scans), store.pendingPages(scans).size());
+                }
+            };
+            return new org.springframework.batch.integration.partition.RemotePartitioningManagerStepBuilder("ocr", repo)
+                    .partitioner(RemotePartitioning.WORKER_STEP, partitioner)
+                    .outputChannel(partitionRequests.getObject())
+                    .pollInterval(1000)
+                    .timeout(props.broker().timeoutMinutes() * 60_000L)
+                    .beanFactory(beanFactory)
+                    .listener(partition)
+                    .listener(RemotePartitioning.failStalePartitions(repo))
+                    .build();
+        }
         StepExecutionListener loadQueue = new StepExecutionListener() {
             @Override
             public void beforeStep(StepExecution stepExecution) {
@@ -149,7 +182,7 @@ public class DigitizeJobConfig {
                 progress.start(store.finishedPageCount(scans), pending);
             }
         };
-        return new StepBuilder("ocr", repo).partitioner("ocrWorker", new SimplePartitioner())
+        return new StepBuilder("ocr", repo).partitioner(RemotePartitioning.WORKER_STEP, new SimplePartitioner())
                 .step(ocrWorkerStep).gridSize(props.workerCount()).taskExecutor(ocrWorkers)
                 .listener(loadQueue).build();
     }

@@ -66,7 +66,13 @@ public class Progress implements ItemWriteListener<PageResult> {
             double minutes = (System.nanoTime() - startNanos) / 6e10;
             PageTask t = r.task();
             synchronized (out) {
-                out.printf("digitize: %d/%d pages, %.1f pages/min  %s p%d %s%n", alreadyDone + n, total,
+                if (startNanos == 0) {
+                    // a worker of remote partitioning: the job's total is the manager's
+                    startNanos = System.nanoTime();
+                    minutes = 0;
+                }
+                String done = total > 0 ? (alreadyDone + n) + "/" + total : Integer.toString(n);
+                out.printf("digitize: %s pages, %.1f pages/min  %s p%d %s%n", done,
                         minutes > 0 ? n / minutes : 0.0, t.source().getFileName(), t.pageNo(),
                         r.ok() ? "ok" : "FAILED: " + r.error());
                 out.flush();

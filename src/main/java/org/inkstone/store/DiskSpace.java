@@ -36,7 +36,7 @@ public record DiskSpace(Path folder, long minFreeBytes) {
         }
         long free;
         try {
-            Path existing = folder;
+            Path existing = folder.toAbsolutePath();
             while (existing != null && !Files.exists(existing)) {
                 existing = existing.getParent();
             }

@@ -258,6 +258,25 @@ public class DocumentStore {
     }
 
     /**
+     * @param pageIds database ids of pages
+     * @return those of them still {@code PENDING}, in document and page order
+     */
+    public List<PageTask> pendingPages(java.util.Collection<Long> pageIds) {
+        if (pageIds.isEmpty()) {
+            return List.of();
+        }
+        String marks = String.join(", ", java.util.Collections.nCopies(pageIds.size(), "?"));
+        List<Object> args = new ArrayList<>();
+        args.add(PENDING);
+        args.addAll(pageIds);
+        return jdbc.query("SELECT p.id, p.document_id, d.source_path, p.page_no FROM page p "
+                        + "JOIN document d ON d.id = p.document_id WHERE p.status = ? AND p.id IN (" + marks + ") "
+                        + "ORDER BY d.id, p.page_no",
+                (rs, i) -> new PageTask(rs.getLong(1), rs.getLong(2), Path.of(rs.getString(3)), rs.getInt(4)),
+                args.toArray());
+    }
+
+    /**
      * @param dir a scans folder
      * @return how many pages of the documents last seen in {@code dir} are finished (done or failed)
      */

@@ -1,0 +1,131 @@
+package org.inkstone.batch;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import org.apache.activemq.artemis.core.config.impl.ConfigurationImpl;
+import org.apache.activemq.artemis.core.server.embedded.EmbeddedActiveMQ;
+import org.inkstone.InkstoneApplication;
+import org.inkstone.RequiresTesseract;
+import org.inkstone.store.PostgresServer;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The job spread over processes: a real PostgreSQL server as store and job repository, a real
+ * ActiveMQ Artemis broker (embedded in this JVM, on a TCP port), the manager ({@code run --broker
+ * --db}, in this JVM) and two worker JVMs ({@code inkstone worker}). Seven pages in partitions of
+ * two: every page is stored once; one worker is killed ({@code kill -9}) while it reads, and the
+ * job still completes with no page lost or stored twice, the dead worker's partition read again by
+ * the other.
+ */
+@RequiresTesseract
+class RemotePartitioningTest {
+
+    @TempDir
+    Path work;
+
+    private static int freePort() throws IOException {
+        try (ServerSocket s = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            return s.getLocalPort();
+        }
+    }
+
+    private static Process worker(String broker, String db, Path log) throws IOException {
+        List<String> cmd = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-cp", System.getProperty("java.class.path"), InkstoneApplication.class.getName(),
+                "worker", "--broker", broker, "--db", db, "--workers", "1"));
+        ProcessBuilder pb = new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(log.toFile());
+        pb.environment().put("OMP_THREAD_LIMIT", "1");
+        return pb.start();
+    }
+
+    @Test
+    void twoWorkersReadEveryPageOnceAndAKilledWorkersPartitionIsReadAgain() throws Exception {
+        Assumptions.assumeTrue(PostgresServer.binaries().isPresent(), "needs Debian's postgresql (./inkstone setup installs it)");
+        Path scans = Files.createDirectories(work.resolve("scans"));
+        Path output = work.resolve("output");
+        Files.copy(JobTestSupport.SAMPLE, scans.resolve(JobTestSupport.SAMPLE.getFileName()));
+        Files.copy(Path.of("src/test/resources/corpus/styles/issue-2025-09-16/scan.pdf"), scans.resolve("issue-2025-09-16.pdf"));
+        Files.copy(Path.of("src/test/resources/corpus/styles/issue-2025-10-08/scan.pdf"), scans.resolve("issue-2025-10-08.pdf"));
+        int port = freePort();
+        EmbeddedActiveMQ broker = new EmbeddedActiveMQ();
+        // a dead client's connection (and its unacknowledged request) is given up after 5 s
+        broker.setConfiguration(new ConfigurationImpl().setPersistenceEnabled(false).setSecurityEnabled(false)
+                .setConnectionTTLOverride(5000).addAcceptorConfiguration("tcp", "tcp://127.0.0.1:" + port));
+        broker.start();
+        String brokerUrl = "tcp://127.0.0.1:" + port;
+        List<Process> workers = new ArrayList<>();
+        try (PostgresServer pg = PostgresServer.start()) {
+            // the schema first, so that the workers find it
+            JobTestSupport.Run empty = JobTestSupport.run(Files.createDirectories(work.resolve("none")), output,
+                    "--db", pg.url());
+            assertEquals(0, empty.exitCode(), empty.out() + empty.err());
+            Path w1 = work.resolve("worker1.log"), w2 = work.resolve("worker2.log");
+            workers.add(worker(brokerUrl, pg.url(), w1));
+            workers.add(worker(brokerUrl, pg.url(), w2));
+            for (Path log : List.of(w1, w2)) {
+                long until = System.currentTimeMillis() + 120_000;
+                while (!Files.readString(log).contains("reading OCR partitions") && System.currentTimeMillis() < until) {
+                    assertTrue(workers.stream().allMatch(Process::isAlive), "a worker died: " + Files.readString(log));
+                    Thread.sleep(200);
+                }
+            }
+            // kill the first worker once it has stored a page and is reading the next
+            Thread killer = new Thread(() -> {
+                try (Connection db = DriverManager.getConnection(pg.url())) {
+                    long until = System.currentTimeMillis() + 300_000;
+                    while (System.currentTimeMillis() < until) {
+                        if (Files.readString(w1).contains("pages/min")) {
+                            workers.get(0).destroyForcibly();
+                            return;
+                        }
+                        Thread.sleep(100);
+                    }
+                } catch (Exception e) {
+                    throw new IllegalStateException(e);
+                }
+            });
+            killer.start();
+            JobTestSupport.Run run = JobTestSupport.run(scans, output, "--workers", "1", "--db", pg.url(),
+                    "--broker", brokerUrl, "--inkstone.broker.partition-pages=2");
+            killer.join();
+            String logs = "\n--- worker 1\n" + Files.readString(w1) + "\n--- worker 2\n" + Files.readString(w2);
+            assertEquals(0, run.exitCode(), run.out() + run.err() + logs);
+            assertTrue(!workers.get(0).isAlive(), "the first worker was killed" + logs);
+            try (Connection db = DriverManager.getConnection(pg.url())) {
+                assertEquals(7, JobTestSupport.count(db, "SELECT COUNT(*) FROM page WHERE status = 'DONE'"), logs);
+                assertEquals(0, JobTestSupport.count(db, "SELECT COUNT(*) FROM (SELECT page_id, seq FROM text_line "
+                        + "GROUP BY page_id, seq HAVING COUNT(*) > 1) t"), "no line stored twice");
+                assertEquals(0, JobTestSupport.count(db, "SELECT COUNT(*) FROM page p WHERE NOT EXISTS "
+                        + "(SELECT 1 FROM text_line l WHERE l.page_id = p.id)"), "every page has its text");
+                assertEquals(4, JobTestSupport.count(db, "SELECT COUNT(*) FROM batch_step_execution "
+                        + "WHERE step_name LIKE 'ocrWorker:%' AND status = 'COMPLETED' "
+                        + "AND job_execution_id = (SELECT MAX(job_execution_id) FROM batch_job_execution)"),
+                        "four partitions of two pages");
+            }
+            System.out.println(logs);
+            // the first worker stored at most its pages before the kill; the second read the rest
+            long first = Files.readString(w1).lines().filter(l -> l.contains(" ok")).count();
+            long second = Files.readString(w2).lines().filter(l -> l.contains(" ok")).count();
+            assertTrue(first >= 1 && first < 7 && first + second >= 7, first + " + " + second + " pages" + logs);
+        } finally {
+            for (Process p : workers) {
+                p.destroyForcibly();
+                p.waitFor(30, TimeUnit.SECONDS);
+            }
+            broker.stop();
+        }
+    }
+}
