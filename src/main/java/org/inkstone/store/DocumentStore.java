@@ -302,6 +302,9 @@ public class DocumentStore {
     public void storePage(long pageId, OcrPage page, boolean nativeScan, long ocrMillis, PageQuality quality,
                           int rotationDeg, Provenance provenance, List<PageGraphic> graphics) {
         space.check();
+        // the page's row lock first: two writers of one page (a partition request delivered twice
+        // and read by two workers at once) take turns, and the second replaces what the first stored
+        jdbc.update("UPDATE page SET status = status WHERE id = ?", pageId);
         jdbc.update("DELETE FROM text_block WHERE page_id = ?", pageId);
         jdbc.update("DELETE FROM page_graphic WHERE page_id = ?", pageId);
         List<Object[]> shapes = new ArrayList<>();

@@ -28,7 +28,8 @@ import org.junit.jupiter.api.io.TempDir;
  * --db}, in this JVM) and two worker JVMs ({@code inkstone worker}). Seven pages in partitions of
  * two: every page is stored once; one worker is killed ({@code kill -9}) while it reads, and the
  * job still completes with no page lost or stored twice, the dead worker's partition read again by
- * the other.
+ * the other. A manager killed mid-run and run again recovers and restarts the job, which finishes
+ * with every page stored once.
  */
 @RequiresTesseract
 class RemotePartitioningTest {
@@ -124,6 +125,68 @@ class RemotePartitioningTest {
             for (Process p : workers) {
                 p.destroyForcibly();
                 p.waitFor(30, TimeUnit.SECONDS);
+            }
+            broker.stop();
+        }
+    }
+
+    private static Process manager(Path scans, Path output, String broker, String db, Path log) throws IOException {
+        List<String> cmd = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-cp", System.getProperty("java.class.path"), InkstoneApplication.class.getName(),
+                "run", "--scans", scans.toString(), "--output", output.toString(), "--db", db, "--broker", broker,
+                "--inkstone.broker.partition-pages=1"));
+        return new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(log.toFile()).start();
+    }
+
+    @Test
+    void aKilledManagerRunAgainResumesTheJob() throws Exception {
+        Assumptions.assumeTrue(PostgresServer.binaries().isPresent(), "needs Debian's postgresql (./inkstone setup installs it)");
+        Path scans = Files.createDirectories(work.resolve("scans"));
+        Path output = work.resolve("output");
+        Files.copy(JobTestSupport.SAMPLE, scans.resolve(JobTestSupport.SAMPLE.getFileName()));
+        Files.copy(Path.of("src/test/resources/corpus/styles/issue-2025-09-16/scan.pdf"), scans.resolve("issue-2025-09-16.pdf"));
+        int port = freePort();
+        EmbeddedActiveMQ broker = new EmbeddedActiveMQ();
+        broker.setConfiguration(new ConfigurationImpl().setPersistenceEnabled(false).setSecurityEnabled(false)
+                .setConnectionTTLOverride(5000).addAcceptorConfiguration("tcp", "tcp://127.0.0.1:" + port));
+        broker.start();
+        String brokerUrl = "tcp://127.0.0.1:" + port;
+        Process worker = null;
+        try (PostgresServer pg = PostgresServer.start()) {
+            JobTestSupport.Run empty = JobTestSupport.run(Files.createDirectories(work.resolve("none")), output,
+                    "--db", pg.url());
+            assertEquals(0, empty.exitCode(), empty.out() + empty.err());
+            Path wlog = work.resolve("worker.log"), mlog = work.resolve("manager.log");
+            worker = worker(brokerUrl, pg.url(), wlog);
+            // the manager is killed once the worker has stored a page
+            Process first = manager(scans, output, brokerUrl, pg.url(), mlog);
+            long until = System.currentTimeMillis() + 300_000;
+            while (!Files.readString(wlog).contains(" ok") && System.currentTimeMillis() < until) {
+                assertTrue(first.isAlive(), "the manager ended early: " + Files.readString(mlog));
+                Thread.sleep(100);
+            }
+            first.destroyForcibly();
+            assertTrue(first.waitFor(30, TimeUnit.SECONDS));
+            int before;
+            try (Connection db = DriverManager.getConnection(pg.url())) {
+                before = JobTestSupport.count(db, "SELECT COUNT(*) FROM page WHERE status = 'DONE'");
+            }
+            assertTrue(before >= 1 && before < 5, before + " pages done when the manager was killed");
+            // run again: the interrupted run is recovered and restarted, and finishes
+            JobTestSupport.Run again = JobTestSupport.run(scans, output, "--workers", "1", "--db", pg.url(),
+                    "--broker", brokerUrl, "--inkstone.broker.partition-pages=1");
+            String logs = "\n--- manager\n" + Files.readString(mlog) + "\n--- worker\n" + Files.readString(wlog);
+            assertEquals(0, again.exitCode(), again.out() + again.err() + logs);
+            assertTrue(again.out().contains("was interrupted; recovering it"), again.out());
+            try (Connection db = DriverManager.getConnection(pg.url())) {
+                assertEquals(5, JobTestSupport.count(db, "SELECT COUNT(*) FROM page WHERE status = 'DONE'"), logs);
+                assertEquals(0, JobTestSupport.count(db, "SELECT COUNT(*) FROM (SELECT page_id, seq FROM text_line "
+                        + "GROUP BY page_id, seq HAVING COUNT(*) > 1) t"), "no line stored twice" + logs);
+            }
+        } finally {
+            if (worker != null) {
+                worker.destroyForcibly();
+                worker.waitFor(30, TimeUnit.SECONDS);
             }
             broker.stop();
         }
