@@ -4,8 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
-import java.net.InetAddress;
-import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -13,8 +11,6 @@ import java.sql.DriverManager;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
-import org.apache.activemq.artemis.core.config.impl.ConfigurationImpl;
-import org.apache.activemq.artemis.core.server.embedded.EmbeddedActiveMQ;
 import org.inkstone.InkstoneApplication;
 import org.inkstone.RequiresTesseract;
 import org.inkstone.store.PostgresServer;
@@ -37,10 +33,14 @@ class RemotePartitioningTest {
     @TempDir
     Path work;
 
-    private static int freePort() throws IOException {
-        try (ServerSocket s = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-            return s.getLocalPort();
+    /** @return a scans folder with the sample issue and the named issues of the style corpus */
+    private Path scans(String... styleIssues) throws IOException {
+        Path scans = Files.createDirectories(work.resolve("scans"));
+        Files.copy(JobTestSupport.SAMPLE, scans.resolve(JobTestSupport.SAMPLE.getFileName()));
+        for (String issue : styleIssues) {
+            Files.copy(Path.of("src/test/resources/corpus/styles", issue, "scan.pdf"), scans.resolve(issue + ".pdf"));
         }
+        return scans;
     }
 
     private static Process worker(String broker, String db, Path log) throws IOException {
@@ -55,18 +55,10 @@ class RemotePartitioningTest {
     @Test
     void twoWorkersReadEveryPageOnceAndAKilledWorkersPartitionIsReadAgain() throws Exception {
         Assumptions.assumeTrue(PostgresServer.binaries().isPresent(), "needs Debian's postgresql (./inkstone setup installs it)");
-        Path scans = Files.createDirectories(work.resolve("scans"));
+        Path scans = scans("issue-2025-09-16", "issue-2025-10-08");
         Path output = work.resolve("output");
-        Files.copy(JobTestSupport.SAMPLE, scans.resolve(JobTestSupport.SAMPLE.getFileName()));
-        Files.copy(Path.of("src/test/resources/corpus/styles/issue-2025-09-16/scan.pdf"), scans.resolve("issue-2025-09-16.pdf"));
-        Files.copy(Path.of("src/test/resources/corpus/styles/issue-2025-10-08/scan.pdf"), scans.resolve("issue-2025-10-08.pdf"));
-        int port = freePort();
-        EmbeddedActiveMQ broker = new EmbeddedActiveMQ();
-        // a dead client's connection (and its unacknowledged request) is given up after 5 s
-        broker.setConfiguration(new ConfigurationImpl().setPersistenceEnabled(false).setSecurityEnabled(false)
-                .setConnectionTTLOverride(5000).addAcceptorConfiguration("tcp", "tcp://127.0.0.1:" + port));
-        broker.start();
-        String brokerUrl = "tcp://127.0.0.1:" + port;
+        TestBroker broker = new TestBroker();
+        String brokerUrl = broker.url();
         List<Process> workers = new ArrayList<>();
         try (PostgresServer pg = PostgresServer.start()) {
             // the schema first, so that the workers find it
@@ -126,7 +118,7 @@ class RemotePartitioningTest {
                 p.destroyForcibly();
                 p.waitFor(30, TimeUnit.SECONDS);
             }
-            broker.stop();
+            broker.close();
         }
     }
 
@@ -141,16 +133,10 @@ class RemotePartitioningTest {
     @Test
     void aKilledManagerRunAgainResumesTheJob() throws Exception {
         Assumptions.assumeTrue(PostgresServer.binaries().isPresent(), "needs Debian's postgresql (./inkstone setup installs it)");
-        Path scans = Files.createDirectories(work.resolve("scans"));
+        Path scans = scans("issue-2025-09-16");
         Path output = work.resolve("output");
-        Files.copy(JobTestSupport.SAMPLE, scans.resolve(JobTestSupport.SAMPLE.getFileName()));
-        Files.copy(Path.of("src/test/resources/corpus/styles/issue-2025-09-16/scan.pdf"), scans.resolve("issue-2025-09-16.pdf"));
-        int port = freePort();
-        EmbeddedActiveMQ broker = new EmbeddedActiveMQ();
-        broker.setConfiguration(new ConfigurationImpl().setPersistenceEnabled(false).setSecurityEnabled(false)
-                .setConnectionTTLOverride(5000).addAcceptorConfiguration("tcp", "tcp://127.0.0.1:" + port));
-        broker.start();
-        String brokerUrl = "tcp://127.0.0.1:" + port;
+        TestBroker broker = new TestBroker();
+        String brokerUrl = broker.url();
         Process worker = null;
         try (PostgresServer pg = PostgresServer.start()) {
             JobTestSupport.Run empty = JobTestSupport.run(Files.createDirectories(work.resolve("none")), output,
@@ -188,7 +174,7 @@ class RemotePartitioningTest {
                 worker.destroyForcibly();
                 worker.waitFor(30, TimeUnit.SECONDS);
             }
-            broker.stop();
+            broker.close();
         }
     }
 }

@@ -1,7 +1,5 @@
 package org.inkstone.batch;
 
-import java.net.InetAddress;
-import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -10,8 +8,6 @@ import java.sql.ResultSet;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
-import org.apache.activemq.artemis.core.config.impl.ConfigurationImpl;
-import org.apache.activemq.artemis.core.server.embedded.EmbeddedActiveMQ;
 import org.inkstone.InkstoneApplication;
 import org.inkstone.store.PostgresServer;
 
@@ -41,15 +37,8 @@ public final class ScaleBenchmark {
         int workers = Integer.parseInt(args[1]);
         int partition = args.length > 2 ? Integer.parseInt(args[2]) : 2;
         Path work = Files.createTempDirectory("inkstone-scale");
-        int port;
-        try (ServerSocket s = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-            port = s.getLocalPort();
-        }
-        EmbeddedActiveMQ broker = new EmbeddedActiveMQ();
-        broker.setConfiguration(new ConfigurationImpl().setPersistenceEnabled(false).setSecurityEnabled(false)
-                .addAcceptorConfiguration("tcp", "tcp://127.0.0.1:" + port));
-        broker.start();
-        String url = "tcp://127.0.0.1:" + port;
+        TestBroker broker = new TestBroker();
+        String url = broker.url();
         List<Process> started = new ArrayList<>();
         try (PostgresServer pg = PostgresServer.start()) {
             Path output = work.resolve("output");
@@ -96,7 +85,7 @@ public final class ScaleBenchmark {
                 p.destroy();
                 p.waitFor(30, TimeUnit.SECONDS);
             }
-            broker.stop();
+            broker.close();
         }
         System.exit(0);
     }
