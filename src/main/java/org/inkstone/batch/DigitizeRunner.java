@@ -95,7 +95,14 @@ public class DigitizeRunner {
             Set<String> reasons = new LinkedHashSet<>();
             boolean noSpace = false;
             for (Throwable t : execution.getAllFailureExceptions()) {
-                reasons.add(rootMessage(t));
+                String reason = rootMessage(t);
+                if (settings.broker().remote() && reason.startsWith("Timed out waiting for task")) {
+                    // the remote partitioning manager's wait ran out (RemotePartitioning)
+                    reason = "the workers did not finish every OCR partition within inkstone.broker.timeout-minutes ("
+                            + settings.broker().timeoutMinutes() + "); start workers (./inkstone worker --broker "
+                            + settings.broker().url().replaceFirst("\\?.*", "") + " --db ...)";
+                }
+                reasons.add(reason);
                 noSpace |= rootCause(t) instanceof DiskSpace.NoSpaceException;
             }
             if (reasons.size() > 1) {

@@ -25,7 +25,8 @@ import org.junit.jupiter.api.io.TempDir;
  * two: every page is stored once; one worker is killed ({@code kill -9}) while it reads, and the
  * job still completes with no page lost or stored twice, the dead worker's partition read again by
  * the other. A manager killed mid-run and run again recovers and restarts the job, which finishes
- * with every page stored once.
+ * with every page stored once. Partitions no worker took fail when the manager's wait runs out,
+ * and the next run sends them again.
  */
 @RequiresTesseract
 class RemotePartitioningTest {
@@ -168,6 +169,46 @@ class RemotePartitioningTest {
                 assertEquals(5, JobTestSupport.count(db, "SELECT COUNT(*) FROM page WHERE status = 'DONE'"), logs);
                 assertEquals(0, JobTestSupport.count(db, "SELECT COUNT(*) FROM (SELECT page_id, seq FROM text_line "
                         + "GROUP BY page_id, seq HAVING COUNT(*) > 1) t"), "no line stored twice" + logs);
+            }
+        } finally {
+            if (worker != null) {
+                worker.destroyForcibly();
+                worker.waitFor(30, TimeUnit.SECONDS);
+            }
+            broker.close();
+        }
+    }
+
+    @Test
+    void partitionsNoWorkerTookFailAtTheTimeoutAndARestartSendsThemAgain() throws Exception {
+        Assumptions.assumeTrue(PostgresServer.binaries().isPresent(), "needs Debian's postgresql (./inkstone setup installs it)");
+        Path scans = scans();
+        Path output = work.resolve("output");
+        TestBroker broker = new TestBroker();
+        Process worker = null;
+        try (PostgresServer pg = PostgresServer.start()) {
+            // no worker: the manager waits a minute, then fails the step and its partitions
+            JobTestSupport.Run alone = JobTestSupport.run(scans, output, "--db", pg.url(), "--broker", broker.url(),
+                    "--inkstone.broker.partition-pages=1", "--inkstone.broker.timeout-minutes=1");
+            assertEquals(2, alone.exitCode(), alone.out() + alone.err());
+            assertTrue(alone.out().contains("the workers did not finish every OCR partition"), alone.out());
+            try (Connection db = DriverManager.getConnection(pg.url())) {
+                assertEquals(0, JobTestSupport.count(db, "SELECT COUNT(*) FROM batch_step_execution "
+                        + "WHERE step_name LIKE 'ocrWorker:%' AND status IN ('STARTING', 'STARTED')"), "no partition left running");
+                assertEquals(3, JobTestSupport.count(db, "SELECT COUNT(*) FROM batch_step_execution "
+                        + "WHERE step_name LIKE 'ocrWorker:%' AND status = 'FAILED'"));
+            }
+            // with a worker, the same command restarts the run and finishes it
+            Path wlog = work.resolve("worker.log");
+            worker = worker(broker.url(), pg.url(), wlog);
+            JobTestSupport.Run again = JobTestSupport.run(scans, output, "--db", pg.url(), "--broker", broker.url(),
+                    "--inkstone.broker.partition-pages=1");
+            assertEquals(0, again.exitCode(), again.out() + again.err() + "\n--- worker\n" + Files.readString(wlog));
+            assertTrue(again.out().contains("restarting run"), again.out());
+            try (Connection db = DriverManager.getConnection(pg.url())) {
+                assertEquals(3, JobTestSupport.count(db, "SELECT COUNT(*) FROM page WHERE status = 'DONE'"));
+                assertEquals(0, JobTestSupport.count(db, "SELECT COUNT(*) FROM (SELECT page_id, seq FROM text_line "
+                        + "GROUP BY page_id, seq HAVING COUNT(*) > 1) t"), "no line stored twice");
             }
         } finally {
             if (worker != null) {
