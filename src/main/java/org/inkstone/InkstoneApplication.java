@@ -59,7 +59,8 @@ public class InkstoneApplication {
     static final String SERVE_USAGE = "inkstone serve [--port 8080] [--output DIR] [--jobs DIR] [--users FILE] [--db JDBC-URL]";
 
     /** Usage of {@code worker}. */
-    static final String WORKER_USAGE = "inkstone worker --broker URL --db JDBC-URL [--workers N] [--KEY=VALUE ...]";
+    static final String WORKER_USAGE = "inkstone worker --broker URL --db JDBC-URL [--workers N] [--KEY=VALUE ...]"
+            + " (./inkstone worker --job NAME takes a collection's OCR settings)";
 
     /** The usage of every command, one line each. */
     public static final String USAGE = RunOptions.USAGE + "\n"
@@ -231,7 +232,9 @@ public class InkstoneApplication {
      * @return 64 on usage errors, 2 if it cannot start, 0 when stopped
      */
     private static int worker(String... args) {
-        java.util.List<String> spring = new java.util.ArrayList<>(java.util.List.of("--inkstone.worker=true"));
+        // a failed start is said in one line below, not as Spring Boot's stack trace
+        java.util.List<String> spring = new java.util.ArrayList<>(java.util.List.of("--inkstone.worker=true",
+                "--logging.level.org.springframework.boot.SpringApplication=OFF"));
         boolean broker = false, db = false;
         try {
             for (int i = 0; i < args.length; i++) {
