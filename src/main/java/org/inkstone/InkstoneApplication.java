@@ -137,10 +137,9 @@ public class InkstoneApplication {
         Path out = options.output();
         boolean created = !Files.exists(out);
         boolean refused = false;
-        // The lock is taken before the database is opened and released after it is closed.
-        // The database is opened after the lock is taken, through the reading room when it hosts
-        // the database (SharedDatabase), and closed after the job's context.
-        // A database the settings name (PostgreSQL, --db) is used as it is.
+        // The lock is taken before the database is opened and released after it is closed. The
+        // embedded database is opened as its host, or through the process hosting it
+        // (SharedDatabase); a database the settings name (PostgreSQL, --db) is used as it is.
         String[] springArgs = options.springArguments();
         boolean embedded = configuredDatabase(springArgs) == null;
         try (OutputLock lock = OutputLock.acquire(out);
@@ -202,8 +201,7 @@ public class InkstoneApplication {
             if (a.startsWith("--spring.datasource.url=")) {
                 fromArgs = a.substring("--spring.datasource.url=".length());
             } else if (a.startsWith("--spring.config.additional-location=")) {
-                for (String loc : a.substring("--spring.config.additional-location=".length()).split(",")) {
-                    Path file = Path.of(loc.strip().replaceFirst("^optional:", "").replaceFirst("^file:", ""));
+                for (Path file : RunOptions.definitionFiles(a.substring("--spring.config.additional-location=".length()))) {
                     java.util.Properties p = new java.util.Properties();
                     try (var in = Files.newInputStream(file)) {
                         p.load(in);
@@ -246,21 +244,17 @@ public class InkstoneApplication {
                     case "--workers" -> { spring.add("--inkstone.workers=" + require(a, value)); i++; }
                     default -> {
                         if (!a.startsWith("--") || !a.contains("=")) {
-                            System.err.println("inkstone: unknown option " + a);
-                            System.err.println("usage: " + WORKER_USAGE);
-                            return CommandLineException.USAGE;
+                            throw new IllegalArgumentException("unknown option " + a);
                         }
                         spring.add(a);
                     }
                 }
             }
+            if (!broker || !db) {
+                throw new IllegalArgumentException("a worker needs the broker and the shared database (--broker, --db)");
+            }
         } catch (IllegalArgumentException e) {
             System.err.println("inkstone: " + e.getMessage());
-            System.err.println("usage: " + WORKER_USAGE);
-            return CommandLineException.USAGE;
-        }
-        if (!broker || !db) {
-            System.err.println("inkstone: a worker needs the broker and the shared database (--broker, --db)");
             System.err.println("usage: " + WORKER_USAGE);
             return CommandLineException.USAGE;
         }
@@ -276,6 +270,12 @@ public class InkstoneApplication {
         }
         System.out.println("inkstone: worker " + ProcessHandle.current().pid() + " reading OCR partitions from "
                 + ctx.getEnvironment().getProperty("inkstone.broker.url"));
+        awaitClose(ctx);
+        return 0;
+    }
+
+    /** Waits until an application is closed (the process is stopped). */
+    private static void awaitClose(ConfigurableApplicationContext ctx) {
         CountDownLatch closed = new CountDownLatch(1);
         ctx.addApplicationListener(event -> {
             if (event instanceof ContextClosedEvent) {
@@ -287,7 +287,6 @@ public class InkstoneApplication {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
-        return 0;
     }
 
     /** The job's log file inside the output folder: warnings and errors with their stack traces. */
@@ -346,19 +345,9 @@ public class InkstoneApplication {
             System.err.println("inkstone: cannot start the reading room: " + root.getMessage());
             return 2;
         }
-        CountDownLatch closed = new CountDownLatch(1);
-        ctx.addApplicationListener(event -> {
-            if (event instanceof ContextClosedEvent) {
-                closed.countDown();
-            }
-        });
         System.out.println("inkstone: reading room at http://localhost:"
                 + ctx.getEnvironment().getProperty("local.server.port") + "/ serving " + out + " (Ctrl-C stops it)");
-        try {
-            closed.await();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
+        awaitClose(ctx);
         return 0;
     }
 

@@ -33,6 +33,22 @@ public record RunOptions(Path scans, Path output, List<String> settings) {
     public static final String USAGE = "usage: inkstone run [--scans DIR] [--output DIR] [--workers N] [--retry-failed] [--keep-intermediates DIR] [--db JDBC-URL] [--broker URL] [--KEY=VALUE ...]";
 
     /**
+     * @param location the value of {@code spring.config.additional-location}, as the launcher gives
+     *                 a job definition: {@code [optional:]file:PATH}, several separated by commas
+     * @return the job definition files it names
+     */
+    public static List<Path> definitionFiles(String location) {
+        List<Path> files = new ArrayList<>();
+        for (String loc : location.split(",")) {
+            String path = loc.strip().replaceFirst("^optional:", "").replaceFirst("^file:", "");
+            if (!path.isEmpty()) {
+                files.add(Path.of(path));
+            }
+        }
+        return files;
+    }
+
+    /**
      * @param args the arguments after {@code run}
      * @return whether they ask for help ({@code --help} or {@code -h} anywhere)
      */

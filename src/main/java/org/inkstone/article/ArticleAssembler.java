@@ -80,14 +80,7 @@ public final class ArticleAssembler {
     }
 
     private static String key(Piece p) {
-        int first = Integer.MAX_VALUE;
-        for (int i : p.module().headline()) {
-            first = Math.min(first, i);
-        }
-        for (int i : p.module().body()) {
-            first = Math.min(first, i);
-        }
-        return StructureEdit.key(p.page().pageNo(), first == Integer.MAX_VALUE ? -1 : first);
+        return StructureEdit.key(p.page().pageNo(), p.module().headline(), p.module().body());
     }
 
     /** Applies the edits to the links between pieces (a piece → the piece its article continues with). */

@@ -43,13 +43,23 @@ public record StructureEdit(Op op, String fragment, String target) {
      * @return its name in edits
      */
     public static String key(Article.Fragment f) {
+        return key(f.page(), f.headline(), f.body());
+    }
+
+    /**
+     * @param page     page number counted from 1
+     * @param headline sequence numbers on the page of a fragment's headline lines
+     * @param body     sequence numbers on the page of its body lines
+     * @return the fragment's name in edits: its page and its lowest line ({@code -1} without lines)
+     */
+    static String key(int page, java.util.List<Integer> headline, java.util.List<Integer> body) {
         int first = Integer.MAX_VALUE;
-        for (int i : f.headline()) {
+        for (int i : headline) {
             first = Math.min(first, i);
         }
-        for (int i : f.body()) {
+        for (int i : body) {
             first = Math.min(first, i);
         }
-        return key(f.page(), first == Integer.MAX_VALUE ? -1 : first);
+        return key(page, first == Integer.MAX_VALUE ? -1 : first);
     }
 }

@@ -153,15 +153,16 @@ public class DigitizeJobConfig {
                  PageQueue queue, DocumentStore store, Progress progress,
                  org.springframework.beans.factory.ObjectProvider<org.springframework.integration.channel.DirectChannel> partitionRequests,
                  org.springframework.beans.factory.BeanFactory beanFactory) {
-        if (props.broker().remote()) {
+        if (props.broker().remote() && !props.worker()) {
             // the manager of remote partitioning: the pending pages go to the workers in partitions
-            RemotePartitioning.PagePartitioner partitioner = RemotePartitioning.partitioner(store, props);
+            RemotePartitioning.PagePartitioner partitioner =
+                    new RemotePartitioning.PagePartitioner(store, props.broker().partitionPages());
             StepExecutionListener partition = new StepExecutionListener() {
                 @Override
                 public void beforeStep(StepExecution stepExecution) {
                     Path scans = scans(stepExecution);
-                    partitioner.scans(scans);
-                    progress.start(store.finishedPageCount(scans), store.pendingPages(scans).size());
+                    int pending = partitioner.load(scans);
+                    progress.start(store.finishedPageCount(scans), pending);
                 }
             };
             return new org.springframework.batch.integration.partition.RemotePartitioningManagerStepBuilder("ocr", repo)

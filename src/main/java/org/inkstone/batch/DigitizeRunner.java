@@ -69,8 +69,8 @@ public class DigitizeRunner {
         this.catalog = catalog;
         this.output = props.output();
         this.settings = props;
-        String location = env.getProperty("spring.config.additional-location", "");
-        this.definition = location.replaceFirst("^optional:", "").replaceFirst("^file:", "");
+        List<Path> definitions = org.inkstone.RunOptions.definitionFiles(env.getProperty("spring.config.additional-location", ""));
+        this.definition = definitions.isEmpty() ? "" : definitions.get(definitions.size() - 1).toString();
     }
 
     /**

@@ -54,8 +54,8 @@ public class DocumentRefresh {
                 .filter(d -> DocumentStore.DONE.equals(d.status()))
                 .orElseThrow(() -> new IllegalArgumentException("no digitized document " + documentId));
         layout.layOut(doc);
-        List<LibraryExports.Failure> failures = export.export(doc);
         DocumentExport stored = documents.load(doc);
+        List<LibraryExports.Failure> failures = export.export(doc, stored);
         SearchIndex.replaceDocument(output, doc, stored.issue(), stored.pages(), stored.articles());
         return failures;
     }

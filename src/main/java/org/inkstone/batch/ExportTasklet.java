@@ -82,7 +82,19 @@ public class ExportTasklet implements Tasklet {
      * @throws IllegalStateException if it has no safe export name (see {@link #exportFolder})
      */
     public List<LibraryExports.Failure> export(DocumentRecord doc) throws IOException {
-        DocumentExport export = documents.load(doc);
+        return export(doc, documents.load(doc));
+    }
+
+    /**
+     * Writes one done document's exports from what was loaded of it.
+     *
+     * @param doc    a document whose articles are stored
+     * @param export its pages, layouts, issue metadata and articles ({@link StoredDocuments#load})
+     * @return the library exports that could not be written (empty when all were)
+     * @throws IOException if its {@code articles.json} cannot be written
+     * @throws IllegalStateException if it has no safe export name (see {@link #exportFolder})
+     */
+    public List<LibraryExports.Failure> export(DocumentRecord doc, DocumentExport export) throws IOException {
         Path folder = exportFolder(output, doc);
         writer.write(doc, export.issue(), export.pages(), export.layouts(), export.articles(),
                 folder.resolve("articles.json"));

@@ -2,7 +2,6 @@ package org.inkstone.batch;
 
 import jakarta.jms.ConnectionFactory;
 import java.util.ArrayDeque;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Deque;
 import java.util.HashMap;
@@ -88,15 +87,22 @@ public class RemotePartitioning {
     public static final class PagePartitioner implements Partitioner {
         private final DocumentStore store;
         private final int size;
-        private java.nio.file.Path scans;
+        private List<PageTask> pending = List.of();
 
         PagePartitioner(DocumentStore store, int size) {
             this.store = store;
             this.size = size;
         }
 
-        void scans(java.nio.file.Path scans) {
-            this.scans = scans;
+        /**
+         * Loads the pending pages of the documents last seen in a scans folder.
+         *
+         * @param scans the scans folder
+         * @return how many pages are pending
+         */
+        int load(java.nio.file.Path scans) {
+            pending = store.pendingPages(scans);
+            return pending.size();
         }
 
         /**
@@ -105,7 +111,6 @@ public class RemotePartitioning {
          */
         @Override
         public Map<String, ExecutionContext> partition(int gridSize) {
-            List<PageTask> pending = store.pendingPages(scans);
             Map<String, ExecutionContext> out = new HashMap<>();
             for (int i = 0, n = 0; i < pending.size(); i += size, n++) {
                 List<String> ids = pending.subList(i, Math.min(pending.size(), i + size)).stream()
@@ -119,8 +124,9 @@ public class RemotePartitioning {
     }
 
     /**
-     * The pages of one partition still {@code PENDING}, loaded when the worker step starts.
-     * One instance per worker step execution: the step runs in one thread.
+     * The pages of one partition still {@code PENDING}, loaded when the worker step starts. One
+     * instance serves every OCR thread of the worker; each step execution runs in one thread and
+     * keeps its pages in that thread.
      */
     public static final class PartitionPages implements ItemReader<PageTask>, StepExecutionListener {
         private final DocumentStore store;
@@ -157,17 +163,13 @@ public class RemotePartitioning {
                     return null;
                 }
                 JobExecution job = repository.getJobExecution(managerStep.getJobExecutionId());
-                List<StepExecution> stale = new ArrayList<>();
                 for (StepExecution s : job.getStepExecutions()) {
                     if (s.getStepName().startsWith(WORKER_STEP + ":") && s.getStatus().isRunning()) {
-                        stale.add(s);
+                        s.setStatus(BatchStatus.FAILED);
+                        s.setExitStatus(ExitStatus.FAILED.addExitDescription("no worker finished this partition in time"));
+                        s.setEndTime(java.time.LocalDateTime.now());
+                        repository.update(s);
                     }
-                }
-                for (StepExecution s : stale) {
-                    s.setStatus(BatchStatus.FAILED);
-                    s.setExitStatus(ExitStatus.FAILED.addExitDescription("no worker finished this partition in time"));
-                    s.setEndTime(java.time.LocalDateTime.now());
-                    repository.update(s);
                 }
                 return null;
             }
@@ -229,11 +231,6 @@ public class RemotePartitioning {
                     .listener(progress)
                     .build();
         }
-    }
-
-    /** @return the partitioner of the manager's {@code ocr} step */
-    static PagePartitioner partitioner(DocumentStore store, InkstoneProperties props) {
-        return new PagePartitioner(store, props.broker().partitionPages());
     }
 
 }

@@ -70,20 +70,30 @@ public class Corrections {
      * @return the queue
      */
     public List<QueuedPage> queue(boolean includeDone, int limit) {
-        List<QueuedPage> pages = jdbc.query("SELECT p.id, d.export_name, d.source_name, p.page_no, p.confidence, "
-                + "p.skew_deg, p.contrast, p.review, p.review_state, "
-                + "(SELECT COUNT(*) FROM text_line l WHERE l.page_id = p.id), "
-                + "(SELECT COUNT(*) FROM line_correction c JOIN text_line l ON l.id = c.line_id WHERE l.page_id = p.id), "
-                + "d.id FROM page p JOIN document d ON d.id = p.document_id WHERE p.status = ? AND d.export_name IS NOT NULL",
-                (rs, i) -> new QueuedPage(rs.getLong(1), rs.getLong(12), rs.getString(2), rs.getString(3), rs.getInt(4),
-                        rs.getDouble(5), (Double) rs.getObject(6), rs.getObject(7) == null ? null : rs.getInt(7),
-                        rs.getInt(10), rs.getString(8), rs.getString(9), rs.getInt(11)), DocumentStore.DONE);
+        List<QueuedPage> pages = queued("", DocumentStore.DONE);
         return pages.stream().filter(p -> includeDone || !"DONE".equals(p.state()))
                 .sorted(Comparator.comparing((QueuedPage p) -> "DONE".equals(p.state()))
                         .thenComparing(p -> p.review() == null)
                         .thenComparingDouble(p -> p.lines() == 0 ? -1 : p.confidence())
                         .thenComparing(QueuedPage::document).thenComparingInt(QueuedPage::pageNo))
                 .limit(limit).toList();
+    }
+
+    /**
+     * @param where more conditions on {@code p} (page) and {@code d} (document), each starting with AND
+     * @param args  the status of the pages, then the arguments of {@code where}
+     * @return the digitized pages that satisfy them, with their queue figures
+     */
+    private List<QueuedPage> queued(String where, Object... args) {
+        return jdbc.query("SELECT p.id, d.export_name, d.source_name, p.page_no, p.confidence, "
+                + "p.skew_deg, p.contrast, p.review, p.review_state, "
+                + "(SELECT COUNT(*) FROM text_line l WHERE l.page_id = p.id), "
+                + "(SELECT COUNT(*) FROM line_correction c JOIN text_line l ON l.id = c.line_id WHERE l.page_id = p.id), "
+                + "d.id FROM page p JOIN document d ON d.id = p.document_id WHERE p.status = ? AND d.export_name IS NOT NULL"
+                + where,
+                (rs, i) -> new QueuedPage(rs.getLong(1), rs.getLong(12), rs.getString(2), rs.getString(3), rs.getInt(4),
+                        rs.getDouble(5), (Double) rs.getObject(6), rs.getObject(7) == null ? null : rs.getInt(7),
+                        rs.getInt(10), rs.getString(8), rs.getString(9), rs.getInt(11)), args);
     }
 
     /**
@@ -155,7 +165,7 @@ public class Corrections {
      * @return the page with its lines, or null when there is no such digitized page
      */
     public ReviewPage page(long pageId) {
-        List<QueuedPage> head = queue(true, Integer.MAX_VALUE).stream().filter(p -> p.pageId() == pageId).toList();
+        List<QueuedPage> head = queued(" AND p.id = ?", DocumentStore.DONE, pageId);
         if (head.isEmpty()) {
             return null;
         }

@@ -3,7 +3,6 @@ package org.inkstone.store;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
-import java.io.PrintWriter;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
@@ -74,7 +73,12 @@ public final class SharedDatabase implements AutoCloseable {
      * @return the in-process JDBC URL of its database files ({@code OUTPUT/db/inkstone})
      */
     public static String fileUrl(Path output) {
-        return "jdbc:hsqldb:file:" + output.toAbsolutePath().normalize().resolve("db").resolve(NAME) + OPTIONS;
+        return "jdbc:hsqldb:file:" + folder(output).resolve(NAME) + OPTIONS;
+    }
+
+    /** @return the database's folder, {@code OUTPUT/db}, absolute */
+    private static Path folder(Path output) {
+        return output.toAbsolutePath().normalize().resolve("db");
     }
 
     /**
@@ -87,7 +91,7 @@ public final class SharedDatabase implements AutoCloseable {
      *                      holds them without serving them), or the server does not start
      */
     public static SharedDatabase open(Path output) throws SQLException {
-        Path dir = output.toAbsolutePath().normalize().resolve("db");
+        Path dir = folder(output);
         synchronized (HOSTED) {
             // hosted in this process already (the reading room and a run in one JVM): shared, counted
             SharedDatabase here = HOSTED.get(dir);
@@ -132,7 +136,7 @@ public final class SharedDatabase implements AutoCloseable {
      *         one that is alive and whose port answers; empty otherwise
      */
     public static Optional<String> hostUrl(Path output) {
-        Path f = output.toAbsolutePath().normalize().resolve("db").resolve(FILE);
+        Path f = folder(output).resolve(FILE);
         if (!Files.isRegularFile(f)) {
             return Optional.empty();
         }
@@ -158,7 +162,7 @@ public final class SharedDatabase implements AutoCloseable {
     }
 
     private static SharedDatabase host(Path output) throws SQLException {
-        Path dir = output.toAbsolutePath().normalize().resolve("db");
+        Path dir = folder(output);
         try {
             Files.createDirectories(dir);
         } catch (IOException e) {
@@ -243,7 +247,6 @@ public final class SharedDatabase implements AutoCloseable {
         } catch (IOException e) {
             // a stale file names a dead process and is passed over
         }
-        server.setErrWriter(new PrintWriter(OutputStream.nullOutputStream()));
         server.stop();
         try (Statement s = keeper.createStatement()) {
             s.execute("SHUTDOWN");

@@ -6,11 +6,13 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.LocalDateTime;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
 import org.inkstone.batch.DigitizeJobConfig;
+import org.inkstone.batch.RemotePartitioning;
 import org.inkstone.store.Corrections;
 import org.inkstone.store.DocumentRecord;
 import org.inkstone.store.DocumentStore;
@@ -83,9 +85,11 @@ public class DashboardController {
     public Map<String, Object> status(@RequestParam(defaultValue = "20") int limit) {
         Map<String, Object> out = new LinkedHashMap<>();
         List<Map<String, Object>> executions = new ArrayList<>();
+        // a scans folder's pages are counted once, however many executions read it
+        Map<String, Map<String, Integer>> folders = new HashMap<>();
         for (JobInstance instance : repository.getJobInstances(DigitizeJobConfig.JOB_NAME, 0, Math.max(1, Math.min(limit, 200)))) {
             for (JobExecution e : repository.getJobExecutions(instance)) {
-                executions.add(execution(repository.getJobExecution(e.getId())));
+                executions.add(execution(e, folders));
             }
         }
         executions.sort((a, b) -> Long.compare((Long) b.get("id"), (Long) a.get("id")));
@@ -111,7 +115,7 @@ public class DashboardController {
      * {@code pagesPerMinute}, {@code etaSeconds} (pending pages at that rate, while it runs) and
      * {@code steps} (name, status, read, write, skip; the OCR workers' partitions summed as {@code ocr}).
      */
-    private Map<String, Object> execution(JobExecution e) {
+    private Map<String, Object> execution(JobExecution e, Map<String, Map<String, Integer>> folders) {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("id", e.getId());
         m.put("run", e.getJobParameters().getLong("run"));
@@ -127,33 +131,21 @@ public class DashboardController {
         String definition = e.getJobParameters().getString(DigitizeJobConfig.DEFINITION);
         m.put("scans", scans);
         m.put("collection", definition == null ? null : Path.of(definition).getFileName().toString().replaceFirst("\\.properties$", ""));
-        Map<String, Integer> pages = new LinkedHashMap<>();
-        int total = 0, done = 0, failed = 0;
-        if (scans != null) {
-            for (DocumentStore.PageStatus p : store.pageStatuses(Path.of(scans))) {
-                total++;
-                done += "DONE".equals(p.status()) ? 1 : 0;
-                failed += "FAILED".equals(p.status()) ? 1 : 0;
-            }
-        }
-        pages.put("total", total);
-        pages.put("done", done);
-        pages.put("failed", failed);
-        pages.put("pending", total - done - failed);
+        Map<String, Integer> pages = folders.computeIfAbsent(scans == null ? "" : scans, this::pageCounts);
         m.put("pages", pages);
         long ocrPages = 0;
         LocalDateTime ocrStart = null;
         Map<String, long[]> steps = new LinkedHashMap<>();
         Map<String, String> stepStatus = new LinkedHashMap<>();
         for (StepExecution s : e.getStepExecutions()) {
-            String name = s.getStepName().startsWith("ocrWorker") ? "ocr" : s.getStepName();
-            if (s.getStepName().startsWith("ocrWorker")) {
+            if (s.getStepName().startsWith(RemotePartitioning.WORKER_STEP)) {
                 ocrPages += s.getWriteCount();
                 if (s.getStartTime() != null && (ocrStart == null || s.getStartTime().isBefore(ocrStart))) {
                     ocrStart = s.getStartTime();
                 }
                 continue;
             }
+            String name = s.getStepName();
             long[] c = steps.computeIfAbsent(name, k -> new long[3]);
             c[0] += s.getReadCount();
             c[1] += s.getWriteCount();
@@ -176,6 +168,24 @@ public class DashboardController {
         m.put("etaSeconds", e.getStatus().isRunning() && rate != null && rate > 0
                 ? Math.round(pages.get("pending") / rate * 60) : null);
         return m;
+    }
+
+    /** @return the pages of a scans folder (blank: none): total, done, failed, pending */
+    private Map<String, Integer> pageCounts(String scans) {
+        int total = 0, done = 0, failed = 0;
+        if (!scans.isEmpty()) {
+            for (DocumentStore.PageStatus p : store.pageStatuses(Path.of(scans))) {
+                total++;
+                done += "DONE".equals(p.status()) ? 1 : 0;
+                failed += "FAILED".equals(p.status()) ? 1 : 0;
+            }
+        }
+        Map<String, Integer> pages = new LinkedHashMap<>();
+        pages.put("total", total);
+        pages.put("done", done);
+        pages.put("failed", failed);
+        pages.put("pending", total - done - failed);
+        return pages;
     }
 
     private List<Map<String, String>> collections() {
@@ -261,7 +271,7 @@ public class DashboardController {
         } catch (JobExecutionNotRunningException ex) {
             throw new ApiErrors.BadRequest("run " + id + " is not running (" + e.getStatus() + ")");
         }
-        return execution(repository.getJobExecution(id));
+        return execution(repository.getJobExecution(id), new HashMap<>());
     }
 
     /**

@@ -84,11 +84,6 @@ public class ReviewExports implements AutoCloseable {
         }
     }
 
-    /** @return ids of the documents waiting for the output folder */
-    public synchronized Set<Long> waiting() {
-        return Set.copyOf(waiting);
-    }
-
     private List<LibraryExports.Failure> refreshHeld(long documentId) throws IOException {
         DocumentRecord doc = store.document(documentId).orElseThrow(() -> new ApiErrors.NotFound("no document " + documentId));
         JobParameters p = lastRunOf(Path.of(doc.sourcePath()).getParent());
