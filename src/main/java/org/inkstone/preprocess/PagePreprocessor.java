@@ -6,7 +6,8 @@ import java.awt.image.DataBufferByte;
 
 /**
  * Turns a page image into what the recogniser reads: an 8-bit grayscale page at scan
- * resolution, straightened when skewed ({@link Deskew}), its text lines, photos and rules found by
+ * resolution, straightened when skewed ({@link Deskew}), its reversed type (white on dark
+ * panels) turned into dark type on paper ({@link ReversedPanels}), its text lines, photos and rules found by
  * a {@link LineDetector} (by default the X-Y cut of {@link PageSegmenter}) with a
  * background-normalised bilevel copy ({@link BinaryImage}).
  */
@@ -46,7 +47,8 @@ public final class PagePreprocessor {
      * Prepares a gray page for region-wise recognition.
      *
      * @param gray 8-bit gray page, px at scan resolution (not modified)
-     * @return the straightened gray page, its skew, regions, body text height and contrast
+     * @return the straightened gray page (its reversed panels turned), its skew, regions, body
+     *         text height and contrast
      */
     public PreparedPage prepare(GrayImage gray) {
         BinaryImage bin = BinaryImage.of(gray, PageSegmenter.SCALE);
@@ -57,6 +59,9 @@ public final class PagePreprocessor {
             gray = Deskew.rotate(gray, skew);
             bin = bin.rotate(skew);
         }
+        ReversedPanels.Result reversed = ReversedPanels.turn(gray, bin);
+        gray = reversed.gray();
+        bin = reversed.bin();
         LineDetector.Detection seg = detector.detect(gray, bin);
         return new PreparedPage(gray, skew, seg.regions(), seg.bodyHeight(), bin.contrast(), seg.charAspect(),
                 seg.detector());

@@ -41,15 +41,7 @@ public final class PageSegmenter {
     public Result segment(BinaryImage bin) {
         Components cc = Components.label(bin, true);
         int n = cc.count;
-        int[] heights = new int[n];
-        int m = 0;
-        for (int i = 0; i < n; i++) {
-            int w = cc.x1[i] - cc.x0[i], h = cc.y1[i] - cc.y0[i];
-            if (h >= 3 && w <= 3 * h && h <= 3 * w && h < bin.height() / 8) {
-                heights[m++] = h;
-            }
-        }
-        int body = m == 0 ? 10 : percentile(Arrays.copyOf(heights, m), 0.75);
+        int body = bodyHeight(cc, bin.height());
         // width of body-height components against their height: about 1 for square Han type
         int[] aspects = new int[n];
         int na = 0;
@@ -95,6 +87,27 @@ public final class PageSegmenter {
         text = joinLargeTypePieces(text, body * s);
         text.addAll(regions);
         return new Result(text, body * s, aspect);
+    }
+
+    /**
+     * The body character height of a page: the upper quartile of the heights of its components
+     * of about square shape (width and height within 3× of each other), at least 3 px and under
+     * an eighth of the page high; 10 when there are none.
+     *
+     * @param cc         the page's components
+     * @param pageHeight the page's height, reduced px
+     * @return the height, reduced px
+     */
+    static int bodyHeight(Components cc, int pageHeight) {
+        int[] heights = new int[cc.count];
+        int m = 0;
+        for (int i = 0; i < cc.count; i++) {
+            int w = cc.x1[i] - cc.x0[i], h = cc.y1[i] - cc.y0[i];
+            if (h >= 3 && w <= 3 * h && h <= 3 * w && h < pageHeight / 8) {
+                heights[m++] = h;
+            }
+        }
+        return m == 0 ? 10 : percentile(Arrays.copyOf(heights, m), 0.75);
     }
 
     /**

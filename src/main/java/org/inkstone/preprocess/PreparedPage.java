@@ -9,7 +9,8 @@ import org.inkstone.model.PageGraphic;
 /**
  * A page made ready for region-wise recognition: straightened, with its regions found.
  *
- * @param image       the straightened gray page, same size as the scan, px at scan resolution
+ * @param image       the straightened gray page, same size as the scan, px at scan resolution, its
+ *                    reversed panels turned into dark type on paper ({@link ReversedPanels})
  * @param skewDegrees skew measured on the scan and removed from {@code image}, degrees
  *                    (positive: lines descend to the right)
  * @param regions     text lines, vertical lines, images and rules of {@code image}, text in reading order

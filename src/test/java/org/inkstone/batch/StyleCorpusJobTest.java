@@ -20,7 +20,7 @@ import tools.jackson.databind.JsonNode;
  * drawn by {@link org.inkstone.fixture.StyleCorpus}) come through the whole job, real Tesseract
  * and all: title parts, a body running above and below a photo, a caption without credit, a
  * jump with the headline repeated over its continuation, a framed panel, briefs under their
- * label, a notice, and a continuation with no repeated headline at 200 dpi.
+ * label, a notice, reversed headlines, and a continuation with no repeated headline at 200 dpi.
  */
 @RequiresTesseract
 class StyleCorpusJobTest {
@@ -125,6 +125,15 @@ class StyleCorpusJobTest {
         JsonNode c4 = match(daily, dailyTruth, "c4");
         assertTrue(cer(article(dailyTruth, "c4").get("text").asString(), c4.get("text").asString()) < 0.1, c4.toString());
         assertEquals("秋收时节稻香浓", c4.get("title").asString());
+    }
+
+    @Test
+    void reversedHeadlinesOnABlackAndOnAGrayPanelTitleTheirArticles() {
+        JsonNode feature = match(evening, eveningTruth, "b6");
+        assertEquals("旧厂房变身文化街区", feature.get("title").asString(), feature.toString());
+        assertTrue(cer(article(eveningTruth, "b6").get("text").asString(), feature.get("text").asString()) < 0.1,
+                feature.toString());
+        assertEquals("秋收时节稻香浓", match(daily, dailyTruth, "c4").get("headline").asString());
     }
 
     @Test
