@@ -7,7 +7,8 @@ import java.awt.image.DataBufferByte;
 /**
  * Turns a page image into what the recogniser reads: an 8-bit grayscale page at scan
  * resolution, straightened when skewed ({@link Deskew}), its reversed type (white on dark
- * panels) turned into dark type on paper ({@link ReversedPanels}), its text lines, photos and rules found by
+ * panels) turned into dark type on paper ({@link ReversedPanels}), its tinted panels binarised
+ * against their own tone ({@link TintedPanels}), its text lines, photos and rules found by
  * a {@link LineDetector} (by default the X-Y cut of {@link PageSegmenter}) with a
  * background-normalised bilevel copy ({@link BinaryImage}).
  */
@@ -60,8 +61,9 @@ public final class PagePreprocessor {
             bin = bin.rotate(skew);
         }
         ReversedPanels.Result reversed = ReversedPanels.turn(gray, bin);
-        gray = reversed.gray();
-        bin = reversed.bin();
+        TintedPanels.Result tinted = TintedPanels.remake(reversed.gray(), reversed.bin(), reversed.body());
+        gray = tinted.gray();
+        bin = tinted.bin();
         LineDetector.Detection seg = detector.detect(gray, bin);
         return new PreparedPage(gray, skew, seg.regions(), seg.bodyHeight(), bin.contrast(), seg.charAspect(),
                 seg.detector());

@@ -54,6 +54,7 @@ public final class PageSegmenter {
         double aspect = na < 20 ? 1.0 : percentile(Arrays.copyOf(aspects, na), 0.5) / 100.0;
         List<TextRegion> regions = new ArrayList<>();
         List<Integer> keep = new ArrayList<>();
+        List<int[]> pictures = new ArrayList<>();
         int s = bin.scale();
         for (int i = 0; i < n; i++) {
             int w = cc.x1[i] - cc.x0[i], h = cc.y1[i] - cc.y0[i];
@@ -63,15 +64,29 @@ public final class PageSegmenter {
             boolean hRule = w >= 8 * body && h <= Math.max(2, body / 2);
             boolean vRule = h >= 8 * body && w <= Math.max(2, body / 2) || wornRule(w, h, body);
             boolean frame = w >= 3 * body && h >= 3 * body && cc.area[i] < 0.05 * w * h;
+            List<int[]> parts = !frame && !hRule && !vRule && w >= MIXED * body && h >= MIXED * body
+                    ? pictureParts(cc, i, body) : null;
             if (frame) {
                 for (Bbox side : frameSides(cc, i, s, body)) {
                     regions.add(new TextRegion(side, TextRegion.Kind.RULE, 0));
                 }
             } else if (hRule || vRule) {
                 regions.add(new TextRegion(cc.box(i, s), TextRegion.Kind.RULE, 0));
+            } else if (parts != null) {
+                for (int[] b : parts) {
+                    regions.add(new TextRegion(new Bbox(b[0] * s, b[1] * s, b[2] * s, b[3] * s), TextRegion.Kind.IMAGE, 0));
+                }
+                for (Bbox side : frameSides(cc, i, s, body)) {
+                    regions.add(new TextRegion(side, TextRegion.Kind.RULE, 0));
+                }
+                pictures.addAll(parts);
             } else {
                 keep.add(i);
             }
+        }
+        if (!pictures.isEmpty()) {
+            // the specks of a picture are part of it, not text
+            keep.removeIf(i -> pictures.stream().anyMatch(b -> inside(cc, i, b)));
         }
         cc.labels = null;
         int[] all = keep.stream().mapToInt(Integer::intValue).toArray();
@@ -108,6 +123,202 @@ public final class PageSegmenter {
             }
         }
         return m == 0 ? 10 : percentile(Arrays.copyOf(heights, m), 0.75);
+    }
+
+    /** Least width and height of a component taken apart by {@link #pictureParts}, body heights. */
+    static final int MIXED = 8;
+    /** Share of a large component's box under which its pictures' boxes are taken apart from it. */
+    static final double PICTURE_SHARE = 0.7;
+    /** Least number of character-sized components in a large component's box outside its pictures. */
+    static final int MIN_TYPE_AROUND = 40;
+
+    /**
+     * The pictures of a large component that joins pictures to rules or frames (a photo touching
+     * a panel's frame, a logo on a rule), when they cover much less of its box than the box: the
+     * X-Y cut cannot cut through such a component, and its box, kept as one photo, would hide the
+     * text set in the rest of it. The pictures are the parts of the component left by an opening
+     * with a square of one body height (J. Serra, "Image Analysis and Mathematical Morphology",
+     * 1982): strokes of type, rules and frames thinner than that vanish, photos and solid areas
+     * stay, cut into rectangles ({@link #rectangles}) and the pieces of one picture joined again
+     * ({@link #merged}). The component is taken apart when at least one picture stays, the rest
+     * of its box holds type (at least {@value #MIN_TYPE_AROUND} components of character size,
+     * 0.6–1.4 body heights high and at most 1.6 wide, no fewer than the other components there)
+     * and the pictures' boxes together cover under {@value #PICTURE_SHARE} of its box.
+     * Otherwise (a photo, a map or drawing of thin lines) it stays whole, as one leaf of the X-Y cut.
+     *
+     * @param cc   the page's components, with their pixel labels
+     * @param i    a component at least {@value #MIXED} body heights wide and high
+     * @param body body character height, reduced px
+     * @return the pictures' boxes {x0, y0, x1, y1}, reduced px; null to keep the component whole
+     */
+    static List<int[]> pictureParts(Components cc, int i, int body) {
+        int x0 = cc.x0[i], y0 = cc.y0[i], w = cc.x1[i] - x0, h = cc.y1[i] - y0;
+        int r = Math.max(1, body / 2), k = 2 * r + 1;
+        // summed-area table of the component's pixels
+        int[] sat = new int[(w + 1) * (h + 1)];
+        for (int y = 0; y < h; y++) {
+            int row = 0;
+            for (int x = 0; x < w; x++) {
+                row += cc.at(x0 + x, y0 + y) == i ? 1 : 0;
+                sat[(y + 1) * (w + 1) + x + 1] = sat[y * (w + 1) + x + 1] + row;
+            }
+        }
+        // eroded: the centres of k × k squares wholly in the component
+        boolean[] core = new boolean[w * h];
+        boolean any = false;
+        for (int y = r; y < h - r; y++) {
+            for (int x = r; x < w - r; x++) {
+                int top = (y - r) * (w + 1), bottom = (y + r + 1) * (w + 1);
+                int sum = sat[bottom + x + r + 1] - sat[bottom + x - r] - sat[top + x + r + 1] + sat[top + x - r];
+                if (sum == k * k) {
+                    core[y * w + x] = true;
+                    any = true;
+                }
+            }
+        }
+        if (!any) {
+            return null;
+        }
+        List<int[]> parts = new ArrayList<>();
+        for (int[] b : rectangles(core, w, h, k)) {
+            parts.add(new int[] {x0 + Math.max(0, b[0] - r), y0 + Math.max(0, b[1] - r), x0 + Math.min(w, b[2] + r),
+                    y0 + Math.min(h, b[3] + r)});
+        }
+        // the components in the box outside the pictures: type (character-sized) and the rest
+        List<Integer> type = new ArrayList<>();
+        int others = 0;
+        for (int j = 0; j < cc.count; j++) {
+            if (j == i || cc.x0[j] < cc.x0[i] || cc.y0[j] < cc.y0[i] || cc.x1[j] > cc.x1[i] || cc.y1[j] > cc.y1[i]) {
+                continue;
+            }
+            int cw = cc.x1[j] - cc.x0[j], ch = cc.y1[j] - cc.y0[j];
+            final int jj = j;
+            if (cw <= 2 && ch <= 2 || parts.stream().anyMatch(b -> inside(cc, jj, b))) {
+                continue;
+            }
+            if (ch >= 0.6 * body && ch <= 1.4 * body && cw <= 1.6 * body) {
+                type.add(j);
+            } else {
+                others++;
+            }
+        }
+        if (type.size() < MIN_TYPE_AROUND || type.size() < others) {
+            return null;
+        }
+        parts = merged(parts, k, cc, type);
+        long covered = 0;
+        for (int[] b : parts) {
+            covered += (long) (b[2] - b[0]) * (b[3] - b[1]);
+        }
+        return covered < PICTURE_SHARE * w * h ? parts : null;
+    }
+
+    /**
+     * Cuts an opened component's core into rectangles: each row's runs of core (gaps narrower
+     * than {@code gap} bridged) continue the rectangle whose run in the row above starts and
+     * ends within {@code gap} of theirs, or start one. A photo is one rectangle; a photo and a
+     * logo on one frame are two, not one box over the frame.
+     *
+     * @param core the core's pixels (true), row-major, {@code w × h}
+     * @param gap  the opening's square side, px of the core
+     * @return rectangles {x0, y0, x1, y1}, px of the core
+     */
+    private static List<int[]> rectangles(boolean[] core, int w, int h, int gap) {
+        List<int[]> out = new ArrayList<>();
+        // open rectangles: {x0, y0, x1, y1, last run start, last run end}
+        List<int[]> open = new ArrayList<>();
+        for (int y = 0; y <= h; y++) {
+            List<int[]> runs = new ArrayList<>();
+            for (int x = 0; y < h && x < w; x++) {
+                if (!core[y * w + x]) {
+                    continue;
+                }
+                int a = x;
+                while (x < w && core[y * w + x]) {
+                    x++;
+                }
+                if (!runs.isEmpty() && a - runs.get(runs.size() - 1)[1] < gap) {
+                    runs.get(runs.size() - 1)[1] = x;
+                } else {
+                    runs.add(new int[] {a, x});
+                }
+            }
+            List<int[]> next = new ArrayList<>();
+            for (int[] run : runs) {
+                int[] hit = null;
+                for (int[] o : open) {
+                    if (Math.abs(o[4] - run[0]) < gap && Math.abs(o[5] - run[1]) < gap) {
+                        hit = o;
+                        break;
+                    }
+                }
+                if (hit != null) {
+                    open.remove(hit);
+                    hit[0] = Math.min(hit[0], run[0]);
+                    hit[2] = Math.max(hit[2], run[1]);
+                    hit[3] = y + 1;
+                    hit[4] = run[0];
+                    hit[5] = run[1];
+                    next.add(hit);
+                } else {
+                    next.add(new int[] {run[0], y, run[1], y + 1, run[0], run[1]});
+                }
+            }
+            for (int[] o : open) {
+                out.add(Arrays.copyOf(o, 4));
+            }
+            open = next;
+        }
+        return out;
+    }
+
+    /**
+     * Joins the pieces of one picture: rectangles less than {@code gap} apart are joined two by
+     * two into their common box unless it would take in a component of type ({@code type}) that
+     * neither held, so a photo's pieces make one box and a logo beside a column of type stays apart.
+     */
+    private static List<int[]> merged(List<int[]> rects, int gap, Components cc, List<Integer> type) {
+        List<int[]> out = new ArrayList<>(rects);
+        boolean joined = true;
+        while (joined) {
+            joined = false;
+            search:
+            for (int a = 0; a < out.size(); a++) {
+                for (int b = a + 1; b < out.size(); b++) {
+                    int[] p = out.get(a), q = out.get(b);
+                    if (Math.max(p[0], q[0]) - Math.min(p[2], q[2]) >= gap
+                            || Math.max(p[1], q[1]) - Math.min(p[3], q[3]) >= gap) {
+                        continue;
+                    }
+                    int[] u = {Math.min(p[0], q[0]), Math.min(p[1], q[1]), Math.max(p[2], q[2]), Math.max(p[3], q[3])};
+                    boolean takesType = false;
+                    for (int j : type) {
+                        if (inside(cc, j, u) && !inside(cc, j, p) && !inside(cc, j, q)) {
+                            takesType = true;
+                            break;
+                        }
+                    }
+                    if (!takesType) {
+                        out.set(a, u);
+                        out.remove(b);
+                        joined = true;
+                        break search;
+                    }
+                }
+            }
+        }
+        return out;
+    }
+
+    private static long area(int[] b) {
+        return (long) (b[2] - b[0]) * (b[3] - b[1]);
+    }
+
+    /** Whether at least four fifths of component {@code i}'s box lie in box {@code b}, reduced px. */
+    private static boolean inside(Components cc, int i, int[] b) {
+        long in = (long) Math.max(0, Math.min(cc.x1[i], b[2]) - Math.max(cc.x0[i], b[0]))
+                * Math.max(0, Math.min(cc.y1[i], b[3]) - Math.max(cc.y0[i], b[1]));
+        return in >= 0.8 * (cc.x1[i] - cc.x0[i]) * (cc.y1[i] - cc.y0[i]);
     }
 
     /**

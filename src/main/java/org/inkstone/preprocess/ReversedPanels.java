@@ -64,8 +64,9 @@ public final class ReversedPanels {
      * @param gray   the gray page, px at scan resolution (a copy when a panel was found)
      * @param bin    the bilevel page (a copy when a panel was found)
      * @param panels the panels' boxes, px at scan resolution
+     * @param body   the page's body character height, px of {@code bin}
      */
-    public record Result(GrayImage gray, BinaryImage bin, List<Bbox> panels) {
+    public record Result(GrayImage gray, BinaryImage bin, List<Bbox> panels, int body) {
     }
 
     /**
@@ -88,7 +89,7 @@ public final class ReversedPanels {
             }
         }
         if (found.isEmpty()) {
-            return new Result(gray, bin, List.of());
+            return new Result(gray, bin, List.of(), body);
         }
         byte[] px = gray.pixels().clone(), ink = bin.ink().clone();
         int s = bin.scale();
@@ -112,7 +113,7 @@ public final class ReversedPanels {
             }
         }
         return new Result(new GrayImage(gray.width(), gray.height(), px),
-                new BinaryImage(bin.width(), bin.height(), s, ink, bin.contrast()), panels);
+                new BinaryImage(bin.width(), bin.height(), s, ink, bin.contrast()), panels, body);
     }
 
     /**
