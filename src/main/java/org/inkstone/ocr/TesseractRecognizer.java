@@ -73,11 +73,16 @@ public final class TesseractRecognizer implements LineRecognizer, PageRecognizer
      * and {@code preserve_interword_spaces=1}, which Debian's {@code chi_sim} and {@code chi_tra}
      * models set in their own config but {@code chi_sim_vert} and {@code chi_tra_vert} (and
      * other model files, e.g. npm's {@code best_int}) do not: without it Tesseract puts a space
-     * between every two Han characters of its text output.
+     * between every two Han characters of its text output; and {@code tessedit_do_invert=0}:
+     * Tesseract 5 reads every line under 0.7 confidence a second time inverted, for white type on
+     * dark ground, which reaches the recogniser already turned ({@code ReversedPanels},
+     * {@code TintedPanels}). Measured on the dev corpus (12 pages, 2 workers): 98.9 s of CPU
+     * against 104.5 s, the same lines.
      */
     private void configure(TessBaseAPI h) {
         api.TessBaseAPISetVariable(h, "debug_file", "/dev/null");
         api.TessBaseAPISetVariable(h, "preserve_interword_spaces", "1");
+        api.TessBaseAPISetVariable(h, "tessedit_do_invert", "0");
     }
 
     /**
