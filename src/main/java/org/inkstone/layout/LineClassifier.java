@@ -93,7 +93,7 @@ final class LineClassifier {
     /**
      * A kicker or subtitle set in type a little larger than the body, just above or below a
      * headline and centred on it, is part of the title: it is too small to be told from body
-     * type by size alone, and its place tells it.
+     * type by size alone, and its place tells it. Running text ({@link #runningText}) is not.
      */
     private void titleLines(List<OcrLine> lines, List<LineRole> roles, BodyType body) {
         for (boolean changed = true; changed; ) {
@@ -102,7 +102,7 @@ final class LineClassifier {
                 Bbox b = lines.get(i).bbox();
                 double charW = (double) b.width() / Math.max(1, Measure.chars(lines.get(i)));
                 if (roles.get(i) != LineRole.BODY || b.height() < rules.titleLineSize() * body.size()
-                        || charW < rules.titleLinePitch() * body.pitch()) {
+                        || charW < rules.titleLinePitch() * body.pitch() || runningText(lines.get(i).text())) {
                     continue;
                 }
                 for (int h = 0; h < lines.size(); h++) {
@@ -234,7 +234,7 @@ final class LineClassifier {
         if (noise(l)) {
             return LineRole.NOISE;
         }
-        if (big) {
+        if (big && !runningText(l.text())) {
             return LineRole.HEADLINE;
         }
         if (CAPTION.matcher(l.text()).find()) {
@@ -242,4 +242,20 @@ final class LineClassifier {
         }
         return LineRole.BODY;
     }
+
+    /**
+     * Whether a line in large type is running text, not a title: a lead paragraph (导语) set
+     * larger than the body, at least {@value #RUNNING_CHARS} characters with at least
+     * {@value #RUNNING_MARKS} marks that part sentences (，。、；：！？, half-width too). A title
+     * has a space or one mark at most between its parts.
+     */
+    static boolean runningText(String text) {
+        long marks = text.codePoints().filter(c -> "，。、；：！？,;:!?".indexOf(c) >= 0).count();
+        return marks >= RUNNING_MARKS && text.codePoints().filter(c -> !Character.isWhitespace(c)).count() >= RUNNING_CHARS;
+    }
+
+    /** Least characters of a line of running text in large type. */
+    static final int RUNNING_CHARS = 16;
+    /** Least sentence marks of a line of running text in large type. */
+    static final int RUNNING_MARKS = 2;
 }

@@ -136,6 +136,7 @@ public final class DbDetector implements LineDetector {
         text = text.stream().map(r -> r.kind() == TextRegion.Kind.LINE ? fitToInk(r, bilevel) : fitColumn(r, bilevel)).toList();
         text = withMissedLines(text, graphics, bilevel, cc, body);
         text = splitAtGutters(text, bilevel, vRules, xy.bodyHeight(), 0);
+        text = joinBrokenDisplayLines(text, bilevel, body);
         text = extendDisplayColumns(text, bilevel, cc, hRules, body);
         // vertical lines the same way, on the page turned about its diagonal: a vertical line
         // running through a horizontal rule or across the blank between two tiers of columns
@@ -920,6 +921,79 @@ public final class DbDetector implements LineDetector {
 
     private static boolean insidePhoto(Bbox b, List<Bbox> photos) {
         return photos.stream().anyMatch(p -> overlapShare(b, p) >= 0.5);
+    }
+
+    /**
+     * Joins the pieces of one line of display type (a headline or kicker at least
+     * {@value #DISPLAY} body heights high) that the network ended inside a character: two lines on
+     * one row (overlapping by 0.6 of the lower one's height, heights within 1.3 of each other)
+     * less than one line height apart, with ink in at least a fifth of the columns between them
+     * within the lower line's rows: the strokes of the character neither holds (訓 read as 計).
+     * Headlines of neighbouring articles stand apart across blank paper; lines of body type are
+     * left alone (their blanks may be gutters).
+     *
+     * @param lines text regions, page px
+     * @param bin   the bilevel page
+     * @param body  body type height, page px
+     * @return the regions, broken display lines joined
+     */
+    static List<TextRegion> joinBrokenDisplayLines(List<TextRegion> lines, BinaryImage bin, int body) {
+        List<TextRegion> out = new ArrayList<>(lines);
+        boolean joined = true;
+        while (joined) {
+            joined = false;
+            search:
+            for (int i = 0; i < out.size(); i++) {
+                TextRegion a = out.get(i);
+                if (a.kind() != TextRegion.Kind.LINE || a.bbox().height() < DISPLAY * body) {
+                    continue;
+                }
+                for (int j = 0; j < out.size(); j++) {
+                    TextRegion b = out.get(j);
+                    if (j == i || b.kind() != TextRegion.Kind.LINE || b.bbox().height() < DISPLAY * body
+                            || b.bbox().x0() < a.bbox().x1()) {
+                        continue;
+                    }
+                    Bbox p = a.bbox(), q = b.bbox();
+                    int low = Math.min(p.height(), q.height());
+                    int overlap = Math.min(p.y1(), q.y1()) - Math.max(p.y0(), q.y0());
+                    if (Math.max(p.height(), q.height()) > 1.3 * low || overlap < 0.6 * low
+                            || q.x0() - p.x1() >= low || !inkBetween(bin, p.x1(), q.x0(),
+                            Math.max(p.y0(), q.y0()), Math.min(p.y1(), q.y1()))) {
+                        continue;
+                    }
+                    out.set(Math.min(i, j), new TextRegion(Bbox.union(List.of(p, q)), TextRegion.Kind.LINE,
+                            Math.max(a.textHeight(), b.textHeight())));
+                    out.remove(Math.max(i, j));
+                    joined = true;
+                    break search;
+                }
+            }
+        }
+        return out;
+    }
+
+    /** Least height of a line of display type, body heights. */
+    static final double DISPLAY = 1.5;
+
+    /** @return whether at least a fifth of the columns {@code [x0, x1)} hold ink in rows {@code [y0, y1)}, page px */
+    private static boolean inkBetween(BinaryImage bin, int x0, int x1, int y0, int y1) {
+        int s = bin.scale(), w = bin.width();
+        int bx0 = Math.max(0, x0 / s), bx1 = Math.min(w, (x1 + s - 1) / s);
+        int by0 = Math.max(0, y0 / s), by1 = Math.min(bin.height(), (y1 + s - 1) / s);
+        if (bx1 <= bx0) {
+            return true;
+        }
+        int inked = 0;
+        for (int x = bx0; x < bx1; x++) {
+            for (int y = by0; y < by1; y++) {
+                if (bin.ink()[y * w + x] != 0) {
+                    inked++;
+                    break;
+                }
+            }
+        }
+        return inked >= 0.2 * (bx1 - bx0);
     }
 
     /**

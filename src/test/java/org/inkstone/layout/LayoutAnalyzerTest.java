@@ -1,6 +1,7 @@
 package org.inkstone.layout;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -319,6 +320,31 @@ class LayoutAnalyzerTest {
         TitleParts parts = TitleParts.of(lines, page.modules().get(0).headline());
         assertEquals(List.of(kicker), parts.kicker());
         assertEquals(List.of(sub), parts.subtitle());
+    }
+
+    @Test
+    void aLeadParagraphInTypeLargerThanTheBodyIsTheArticlesFirstTextNotItsTitle() {
+        // a headline over three columns, then a lead paragraph (导语) in 60 px type across them, then the body
+        int h1 = add("城南新校区迎来首批学生", colX(0) + 200, 120, 90, 110);
+        List<Integer> lead = new ArrayList<>();
+        lead.add(add("本报讯昨天上午，城南的实验学校新校区迎来首批学生，", colX(0), 260, 60, 80));
+        lead.add(add("这是今年投用的规模最大的一所学校，从开工到交付不到两年。", colX(0), 350, 46, 80));
+        List<Integer> c1 = column(0, 470, 8, "甲");
+        column(1, 470, 8, "乙");
+        column(2, 470, 8, "丙");
+
+        PageLayout page = new LayoutAnalyzer().analyze(2, W, H, lines);
+
+        assertEquals(LineRole.HEADLINE, page.roles().get(h1));
+        for (int i : lead) {
+            assertEquals(LineRole.BODY, page.roles().get(i), lines.get(i).text());
+        }
+        assertEquals(1, page.modules().size(), "modules: " + page.modules());
+        assertEquals(List.of(h1), page.modules().get(0).headline());
+        assertTrue(page.modules().get(0).body().containsAll(lead), "the lead paragraph is body: " + page.modules());
+        assertTrue(page.modules().get(0).body().containsAll(c1));
+        // a title with one comma between its parts stays a title
+        assertFalse(LineClassifier.runningText("城南新校区迎来首批学生，配套公交同步开通"));
     }
 
     @Test
