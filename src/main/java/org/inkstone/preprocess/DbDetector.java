@@ -938,39 +938,8 @@ public final class DbDetector implements LineDetector {
      * @return the regions, broken display lines joined
      */
     static List<TextRegion> joinBrokenDisplayLines(List<TextRegion> lines, BinaryImage bin, int body) {
-        List<TextRegion> out = new ArrayList<>(lines);
-        boolean joined = true;
-        while (joined) {
-            joined = false;
-            search:
-            for (int i = 0; i < out.size(); i++) {
-                TextRegion a = out.get(i);
-                if (a.kind() != TextRegion.Kind.LINE || a.bbox().height() < DISPLAY * body) {
-                    continue;
-                }
-                for (int j = 0; j < out.size(); j++) {
-                    TextRegion b = out.get(j);
-                    if (j == i || b.kind() != TextRegion.Kind.LINE || b.bbox().height() < DISPLAY * body
-                            || b.bbox().x0() < a.bbox().x1()) {
-                        continue;
-                    }
-                    Bbox p = a.bbox(), q = b.bbox();
-                    int low = Math.min(p.height(), q.height());
-                    int overlap = Math.min(p.y1(), q.y1()) - Math.max(p.y0(), q.y0());
-                    if (Math.max(p.height(), q.height()) > 1.3 * low || overlap < 0.6 * low
-                            || q.x0() - p.x1() >= low || !inkBetween(bin, p.x1(), q.x0(),
-                            Math.max(p.y0(), q.y0()), Math.min(p.y1(), q.y1()))) {
-                        continue;
-                    }
-                    out.set(Math.min(i, j), new TextRegion(Bbox.union(List.of(p, q)), TextRegion.Kind.LINE,
-                            Math.max(a.textHeight(), b.textHeight())));
-                    out.remove(Math.max(i, j));
-                    joined = true;
-                    break search;
-                }
-            }
-        }
-        return out;
+        return PageSegmenter.joinOnRows(lines, DISPLAY * body, (p, q) -> q.x0() - p.x1() < Math.min(p.height(), q.height())
+                && inkBetween(bin, p.x1(), q.x0(), Math.max(p.y0(), q.y0()), Math.min(p.y1(), q.y1())));
     }
 
     /** Least height of a line of display type, body heights. */

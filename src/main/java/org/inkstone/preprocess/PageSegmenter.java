@@ -3,6 +3,7 @@ package org.inkstone.preprocess;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.function.BiPredicate;
 import org.inkstone.model.Bbox;
 
 /**
@@ -584,6 +585,21 @@ public final class PageSegmenter {
      * never joined, so columns with a narrow gutter stay apart.
      */
     private static List<TextRegion> joinLargeTypePieces(List<TextRegion> regions, int bodyPx) {
+        return joinOnRows(regions, 1.5 * bodyPx, (p, q) -> q.x0() - p.x1() < 0.4 * Math.min(p.height(), q.height()));
+    }
+
+    /**
+     * Joins lines two by two, until no pair is left, into the box round both: lines at least
+     * {@code minHeight} high on one row (heights within 1.3 of each other, overlapping in height
+     * by 0.6 of the lower one), the second right of the first, where {@code gap} accepts the
+     * blank between them.
+     *
+     * @param regions   text regions, page px
+     * @param minHeight least line height, page px
+     * @param gap       given the left and the right line's boxes, whether they are one line
+     * @return the regions, joined lines in the place of the first
+     */
+    static List<TextRegion> joinOnRows(List<TextRegion> regions, double minHeight, BiPredicate<Bbox, Bbox> gap) {
         List<TextRegion> out = new ArrayList<>(regions);
         boolean joined = true;
         while (joined) {
@@ -591,19 +607,19 @@ public final class PageSegmenter {
             search:
             for (int i = 0; i < out.size(); i++) {
                 TextRegion a = out.get(i);
-                if (a.kind() != TextRegion.Kind.LINE || a.bbox().height() < 1.5 * bodyPx) {
+                if (a.kind() != TextRegion.Kind.LINE || a.bbox().height() < minHeight) {
                     continue;
                 }
                 for (int j = 0; j < out.size(); j++) {
                     TextRegion b = out.get(j);
                     if (j == i || b.kind() != TextRegion.Kind.LINE || b.bbox().x0() < a.bbox().x1()
-                            || b.bbox().height() < 1.5 * bodyPx) {
+                            || b.bbox().height() < minHeight) {
                         continue;
                     }
                     int h = Math.min(a.bbox().height(), b.bbox().height());
                     int vOverlap = Math.min(a.bbox().y1(), b.bbox().y1()) - Math.max(a.bbox().y0(), b.bbox().y0());
                     boolean similar = Math.max(a.bbox().height(), b.bbox().height()) <= 1.3 * h;
-                    if (similar && vOverlap >= 0.6 * h && b.bbox().x0() - a.bbox().x1() < 0.4 * h) {
+                    if (similar && vOverlap >= 0.6 * h && gap.test(a.bbox(), b.bbox())) {
                         Bbox u = Bbox.union(List.of(a.bbox(), b.bbox()));
                         out.set(Math.min(i, j), new TextRegion(u, TextRegion.Kind.LINE, Math.max(a.textHeight(), b.textHeight())));
                         out.remove(Math.max(i, j));

@@ -173,14 +173,8 @@ public final class TintedPanels {
             for (int k = 0; k < tail; k++) {
                 rowCount[queue[k] / cw - by0]++;
             }
-            int fullRow = java.util.Arrays.stream(rowCount).max().orElse(0);
-            int ry0 = by1, ry1 = by0;
-            for (int y = by0; y < by1; y++) {
-                if (rowCount[y - by0] >= 0.5 * fullRow) {
-                    ry0 = Math.min(ry0, y);
-                    ry1 = y + 1;
-                }
-            }
+            int[] rows = fullSpan(rowCount, by0);
+            int ry0 = rows[0], ry1 = rows[1];
             int[] colCount = new int[bx1 - bx0];
             for (int k = 0; k < tail; k++) {
                 int y = queue[k] / cw;
@@ -188,14 +182,8 @@ public final class TintedPanels {
                     colCount[queue[k] % cw - bx0]++;
                 }
             }
-            int fullCol = java.util.Arrays.stream(colCount).max().orElse(0);
-            int rx0 = bx1, rx1 = bx0;
-            for (int x = bx0; x < bx1; x++) {
-                if (colCount[x - bx0] >= 0.5 * fullCol) {
-                    rx0 = Math.min(rx0, x);
-                    rx1 = x + 1;
-                }
-            }
+            int[] cols = fullSpan(colCount, bx0);
+            int rx0 = cols[0], rx1 = cols[1];
             int cells = 0;
             for (int k = 0; k < tail; k++) {
                 int x = queue[k] % cw, y = queue[k] / cw;
@@ -293,6 +281,21 @@ public final class TintedPanels {
         GrayImage page = turned == null ? gray : new GrayImage(gray.width(), gray.height(), turned);
         return ink == null ? new Result(gray, bin, List.of())
                 : new Result(page, new BinaryImage(w, h, s, ink, bin.contrast()), panels);
+    }
+
+    /**
+     * @param counts cells per row (or column) from {@code first} on
+     * @return {first, last + 1} of the rows holding at least half as many cells as the fullest
+     */
+    private static int[] fullSpan(int[] counts, int first) {
+        int full = java.util.Arrays.stream(counts).max().orElse(0), a = first + counts.length, b = first;
+        for (int k = 0; k < counts.length; k++) {
+            if (counts[k] >= 0.5 * full) {
+                a = Math.min(a, first + k);
+                b = first + k + 1;
+            }
+        }
+        return new int[] {a, b};
     }
 
     /**
