@@ -64,7 +64,22 @@ final class HorizontalModules {
         double colWidth = Measure.median(indices(roles, LineRole.BODY).stream()
                 .filter(i -> Measure.chars(lines.get(i)) >= rules.widthMinChars())
                 .mapToDouble(i -> lines.get(i).bbox().width()).toArray(), pageWidth / 6.0);
-        List<Column> columns = columns(lines, roles, colWidth, pageRules);
+        // text wrapped around a portrait: the photo each such line wraps around, and the left edge
+        // of the lines beside each photo (a paragraph indent there is measured from it)
+        double lineH = Measure.median(indices(roles, LineRole.BODY).stream()
+                .mapToDouble(i -> lines.get(i).bbox().height()).toArray(), 1);
+        Map<Integer, Bbox> around = new HashMap<>();
+        Map<Bbox, Integer> besideEdge = new HashMap<>();
+        for (int i = 0; i < lines.size(); i++) {
+            LineRole r = roles.get(i);
+            Bbox p = r == LineRole.BODY || r == LineRole.JUMP_FROM || r == LineRole.JUMP_TO
+                    ? wrappedAround(lines.get(i).bbox(), photos, lineH, colWidth) : null;
+            if (p != null) {
+                around.put(i, p);
+                besideEdge.merge(p, lines.get(i).bbox().x0(), Math::min);
+            }
+        }
+        List<Column> columns = columns(lines, roles, colWidth, pageRules, around);
         List<TitleStructure.Group> headlines = titles.groups(lines, indices(roles, LineRole.HEADLINE), pitch);
         // continuation markers set as the first words of a body line
         Map<Integer, JumpMarker.Leading> leading = new HashMap<>();
@@ -221,7 +236,7 @@ final class HorizontalModules {
                                 col.x0, col.x1);
                     } else {
                         body.add(i);
-                        text.add(lines.get(i), col.x0, col.x1);
+                        text.add(lines.get(i), around.containsKey(i) ? besideEdge.get(around.get(i)) : col.x0, col.x1);
                     }
                 }
             }
@@ -358,7 +373,8 @@ final class HorizontalModules {
         return best;
     }
 
-    private List<Column> columns(List<OcrLine> lines, List<LineRole> roles, double colWidth, PageRules pageRules) {
+    private List<Column> columns(List<OcrLine> lines, List<LineRole> roles, double colWidth, PageRules pageRules,
+                                 Map<Integer, Bbox> around) {
         List<Integer> members = new ArrayList<>();
         for (int i = 0; i < lines.size(); i++) {
             LineRole r = roles.get(i);
@@ -366,11 +382,16 @@ final class HorizontalModules {
                 members.add(i);
             }
         }
-        members.sort(Comparator.comparingInt(i -> lines.get(i).bbox().x0()));
+        // a line wrapped around a portrait belongs to the column the portrait stands in
+        Map<Integer, Integer> edge = new HashMap<>();
+        for (int i : members) {
+            edge.put(i, around.containsKey(i) ? around.get(i).x0() : lines.get(i).bbox().x0());
+        }
+        members.sort(Comparator.comparingInt(edge::get));
         List<List<Integer>> clusters = new ArrayList<>();
         int prevX = Integer.MIN_VALUE;
         for (int i : members) {
-            int x = lines.get(i).bbox().x0();
+            int x = edge.get(i);
             if (clusters.isEmpty() || x - prevX > rules.columnGap() * colWidth) {
                 clusters.add(new ArrayList<>());
             }
@@ -404,6 +425,25 @@ final class HorizontalModules {
             columns.add(col);
         }
         return columns;
+    }
+
+    /**
+     * The photo a line is wrapped around, or null: a photo narrower than
+     * {@link LayoutRules.Columns#wrapWidth} of a column (a portrait set in a column) that the line
+     * overlaps in height (or starts less than half a line below) and starts just right of (within
+     * {@link LayoutRules.Columns#wrapGap} line heights), the line ending within
+     * {@link LayoutRules.Columns#wrapColumn} column widths of the photo's left side. Such a line
+     * belongs to the column the photo stands in.
+     */
+    private Bbox wrappedAround(Bbox b, List<Bbox> photos, double lineH, double colWidth) {
+        for (Bbox p : photos) {
+            if (p.width() < rules.wrapWidth() * colWidth && b.x1() - p.x0() <= rules.wrapColumn() * colWidth
+                    && b.x0() >= p.x1() && b.x0() - p.x1() <= rules.wrapGap() * lineH
+                    && b.y1() > p.y0() && b.y0() < p.y1() + lineH / 2) {
+                return p;
+            }
+        }
+        return null;
     }
 
     private static Segment segment(int column, List<Integer> run, List<OcrLine> lines) {

@@ -20,7 +20,8 @@ import tools.jackson.databind.JsonNode;
  * drawn by {@link org.inkstone.fixture.StyleCorpus}) come through the whole job, real Tesseract
  * and all: title parts, a body running above and below a photo, a caption without credit, a
  * jump with the headline repeated over its continuation, a framed panel, briefs under their
- * label, a notice, reversed headlines, and a continuation with no repeated headline at 200 dpi.
+ * label, a notice, reversed headlines, text wrapped around a portrait, and a continuation with no
+ * repeated headline at 200 dpi.
  */
 @RequiresTesseract
 class StyleCorpusJobTest {
@@ -147,6 +148,11 @@ class StyleCorpusJobTest {
         JsonNode lead = match(daily, dailyTruth, "c1");
         assertFalse(lead.get("text").asString().contains("公章"), lead.get("text").asString());
         // a headline too long for its column wraps its last character onto a line of its own
-        assertEquals("山区公路完成改造", match(daily, dailyTruth, "c2").get("title").asString());
+        JsonNode roads = match(daily, dailyTruth, "c2");
+        assertEquals("山区公路完成改造", roads.get("title").asString());
+        // its text wraps around a portrait: the short lines beside it run on into the full lines under it
+        assertTrue(cer(article(dailyTruth, "c2").get("text").asString(), roads.get("text").asString()) < 0.1, roads.toString());
+        assertTrue(TextMetrics.norm(roads.get("text").asString().split("\n")[0]).contains("五个山村的乡村公路日前完成改造"),
+                roads.get("text").asString());
     }
 }

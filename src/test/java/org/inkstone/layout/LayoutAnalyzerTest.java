@@ -348,6 +348,25 @@ class LayoutAnalyzerTest {
     }
 
     @Test
+    void textWrappedAroundAPortraitReadsOnBesideAndUnderIt() {
+        int h1 = add("城南新校区迎来首批学生", colX(0) + 40, 120, 70, 90);
+        // a portrait 180 px wide at the top left of column 0; the lines beside it are 6 characters
+        Bbox portrait = new Bbox(colX(0), 260, colX(0) + 180, 260 + 5 * LINE - 20);
+        List<Integer> order = new ArrayList<>();
+        for (int i = 0; i < 5; i++) {
+            order.add(add("甲一二三四五", colX(0) + 200, 260 + i * LINE, PITCH, LINE - 4));
+        }
+        order.addAll(column(0, 260 + 5 * LINE, 7, "乙"));
+        order.addAll(column(1, 260, 12, "丙"));
+
+        PageLayout page = new LayoutAnalyzer().analyze(2, W, H, lines, List.of(new PageGraphic(PageGraphic.Kind.PHOTO, portrait)));
+
+        assertEquals(1, page.modules().size(), "modules: " + page.modules());
+        assertEquals(List.of(h1), page.modules().get(0).headline());
+        assertEquals(order, page.modules().get(0).body(), "beside the portrait, under it, then the next column");
+    }
+
+    @Test
     void aFramedPanelIsAnItemOfItsOwnAndTheColumnBelowItsFrameIsAnother() {
         int h1 = add("地铁五号线今日开通", colX(0) + 40, 120, 80, 100);
         column(0, 260, 20, "甲");
