@@ -382,10 +382,12 @@ final class HorizontalModules {
                 members.add(i);
             }
         }
-        // a line wrapped around a portrait belongs to the column the portrait stands in
+        // a line wrapped around a portrait belongs to the column it ends in: its edge is a column
+        // width left of its end, not left of the portrait (which may stand across a gutter)
         Map<Integer, Integer> edge = new HashMap<>();
         for (int i : members) {
-            edge.put(i, around.containsKey(i) ? around.get(i).x0() : lines.get(i).bbox().x0());
+            Bbox b = lines.get(i).bbox();
+            edge.put(i, around.containsKey(i) ? (int) Math.max(around.get(i).x0(), b.x1() - colWidth) : b.x0());
         }
         members.sort(Comparator.comparingInt(edge::get));
         List<List<Integer>> clusters = new ArrayList<>();
@@ -429,16 +431,14 @@ final class HorizontalModules {
 
     /**
      * The photo a line is wrapped around, or null: a photo narrower than
-     * {@link LayoutRules.Columns#wrapWidth} of a column (a portrait set in a column) that the line
-     * overlaps in height (or starts less than half a line below) and starts just right of (within
-     * {@link LayoutRules.Columns#wrapGap} line heights), the line ending within
-     * {@link LayoutRules.Columns#wrapColumn} column widths of the photo's left side. Such a line
-     * belongs to the column the photo stands in.
+     * {@link LayoutRules.Columns#wrapWidth} of a column (a portrait set in a column or across a
+     * gutter) that the line overlaps in height (or starts less than half a line below) and starts
+     * just right of (within {@link LayoutRules.Columns#wrapGap} line heights). Such a line belongs
+     * to the column it ends in.
      */
     private Bbox wrappedAround(Bbox b, List<Bbox> photos, double lineH, double colWidth) {
         for (Bbox p : photos) {
-            if (p.width() < rules.wrapWidth() * colWidth && b.x1() - p.x0() <= rules.wrapColumn() * colWidth
-                    && b.x0() >= p.x1() && b.x0() - p.x1() <= rules.wrapGap() * lineH
+            if (p.width() < rules.wrapWidth() * colWidth && b.x0() >= p.x1() && b.x0() - p.x1() <= rules.wrapGap() * lineH
                     && b.y1() > p.y0() && b.y0() < p.y1() + lineH / 2) {
                 return p;
             }

@@ -24,7 +24,7 @@ public record LayoutRules(Lines lines, Titles titles, Columns columns, Vertical 
     public static final LayoutRules DEFAULT = new LayoutRules(
             new Lines(4, 6, 0.25, 0.8, 1.2, 1.3, 3.0, 0.12, 0.05, 0.97, 0.10, 1.6, 0.35, 2, 0.6, 1.0, 1.0, 0.5, 0.5, 0.8, 1.25, 3, 8, 24, 1.15, 1.1, 0.8, 1.25, 1.15, 10, 0.8, 0.6),
             new Titles(0.8, 0.25, 2.0, 0.5, 0.5, 0.6, 0.5, 3.0),
-            new Columns(6, 0.4, 0.2, 1.0, 2, 2.5, 3.0, 0.5, 0.3, 0.25, 1.0, 3.0, 1.5, 0.8, 1.15),
+            new Columns(6, 0.4, 0.2, 1.0, 2, 2.5, 3.0, 0.5, 0.3, 0.25, 1.0, 3.0, 1.5, 0.8),
             new Vertical(2, 0.3, 1.2, 1.3, 1.0, 0.5, 3.0, 0.5, 2.0, 3.0, 0.5, 4.0, 0.5, 0.2));
 
     /**
@@ -149,14 +149,13 @@ public record LayoutRules(Lines lines, Titles titles, Columns columns, Vertical 
      *                         top: the line opens the first column under the headline), repeats the
      *                         continued article's headline
      * @param wrapGap          a body line starting less than this many body lines right of a photo it
-     *                         overlaps in height is text wrapped around the photo, in the photo's column,
+     *                         overlaps in height is text wrapped around the photo, in the column it ends in,
      * @param wrapWidth        when the photo is narrower than this share of a column width (a portrait)
-     * @param wrapColumn       and the line ends within this many column widths of the photo's left side
      */
     public record Columns(int widthMinChars, double columnGap, double edgePercentile, double segmentGap,
                           int openerLines, double openerGap, double alignedStart, double headlineFloor,
                           double headlineOverColumn, double headlineOnGutter, double repeatAbove,
-                          double repeatBelow, double wrapGap, double wrapWidth, double wrapColumn) {
+                          double repeatBelow, double wrapGap, double wrapWidth) {
     }
 
     /**
