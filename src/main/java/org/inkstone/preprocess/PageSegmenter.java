@@ -207,10 +207,7 @@ public final class PageSegmenter {
             return null;
         }
         parts = merged(parts, k, cc, type);
-        long covered = 0;
-        for (int[] b : parts) {
-            covered += (long) (b[2] - b[0]) * (b[3] - b[1]);
-        }
+        long covered = parts.stream().mapToLong(PageSegmenter::area).sum();
         return covered < PICTURE_SHARE * w * h ? parts : null;
     }
 

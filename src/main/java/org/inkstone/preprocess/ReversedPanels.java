@@ -80,40 +80,59 @@ public final class ReversedPanels {
     public static Result turn(GrayImage gray, BinaryImage bin) {
         PageSegmenter.Components cc = PageSegmenter.Components.label(bin, true);
         int body = PageSegmenter.bodyHeight(cc, bin.height());
-        List<int[]> found = new ArrayList<>();
+        int s = bin.scale();
+        byte[] px = null, ink = null;
+        List<Bbox> panels = new ArrayList<>();
         for (int i = 0; i < cc.count; i++) {
             int w = cc.x1[i] - cc.x0[i], h = cc.y1[i] - cc.y0[i];
-            if (w >= MIN_WIDTH * body && h >= MIN_HEIGHT * body && cc.area[i] >= MIN_FILL * w * h
-                    && rectangular(cc, i) && holdsType(cc, i, body) && twoTone(gray, cc.box(i, bin.scale()))) {
-                found.add(new int[] {cc.x0[i], cc.y0[i], cc.x1[i], cc.y1[i]});
+            if (w < MIN_WIDTH * body || h < MIN_HEIGHT * body || cc.area[i] < MIN_FILL * w * h
+                    || !rectangular(cc, i) || !holdsType(cc, i, body)) {
+                continue;
             }
-        }
-        if (found.isEmpty()) {
-            return new Result(gray, bin, List.of(), body);
-        }
-        byte[] px = gray.pixels().clone(), ink = bin.ink().clone();
-        int s = bin.scale();
-        List<Bbox> panels = new ArrayList<>();
-        for (int[] r : found) {
-            Bbox b = new Bbox(r[0] * s, r[1] * s, Math.min(gray.width(), r[2] * s), Math.min(gray.height(), r[3] * s));
-            panels.add(b);
+            Bbox b = cc.box(i, s);
             int[] tones = tones(gray, b);
-            int dark = tones[1], light = Math.max(dark + 1, tones[2]);
-            for (int y = b.y0(); y < b.y1(); y++) {
-                for (int x = b.x0(); x < b.x1(); x++) {
-                    int v = px[y * gray.width() + x] & 0xff;
-                    int t = 255 - 255 * (Math.min(light, Math.max(dark, v)) - dark) / (light - dark);
-                    px[y * gray.width() + x] = (byte) t;
-                }
+            if (!twoTone(gray, b, tones)) {
+                continue;
             }
+            if (px == null) {
+                px = gray.pixels().clone();
+                ink = bin.ink().clone();
+            }
+            b = new Bbox(b.x0(), b.y0(), Math.min(gray.width(), b.x1()), Math.min(gray.height(), b.y1()));
+            panels.add(b);
+            turnTones(px, gray, b, tones[1], tones[2]);
+            int[] r = {cc.x0[i], cc.y0[i], cc.x1[i], cc.y1[i]};
             for (int y = r[1]; y < r[3]; y++) {
                 for (int x = r[0]; x < r[2]; x++) {
                     ink[y * bin.width() + x] ^= 1;
                 }
             }
         }
+        if (px == null) {
+            return new Result(gray, bin, List.of(), body);
+        }
         return new Result(new GrayImage(gray.width(), gray.height(), px),
                 new BinaryImage(bin.width(), bin.height(), s, ink, bin.contrast()), panels, body);
+    }
+
+    /**
+     * Turns reversed type in a box of a gray page: the panel's tone becomes white, the type's
+     * black, tones between them in proportion, tones beyond them as the nearer.
+     *
+     * @param px     the page's pixels, modified
+     * @param page   the page they belong to (its size)
+     * @param box    the box, px, inside the page
+     * @param ground the panel's tone
+     * @param type   the type's tone, lighter than {@code ground}
+     */
+    static void turnTones(byte[] px, GrayImage page, Bbox box, int ground, int type) {
+        int light = Math.max(ground + 1, type), w = page.width();
+        for (int y = box.y0(); y < Math.min(page.height(), box.y1()); y++) {
+            for (int x = box.x0(); x < Math.min(w, box.x1()); x++) {
+                int v = Math.min(light, Math.max(ground, px[y * w + x] & 0xff));
+                px[y * w + x] = (byte) (255 - 255 * (v - ground) / (light - ground));
+            }
+        }
     }
 
     /**
@@ -228,9 +247,12 @@ public final class ReversedPanels {
         return cells >= 2 && (covered >= 0.5 * w || cells >= 4);
     }
 
-    /** Whether the gray pixels of a box are two tones with little between them. */
-    static boolean twoTone(GrayImage gray, Bbox b) {
-        int[] t = tones(gray, b);
+    /**
+     * Whether the gray pixels of a box are two tones with little between them.
+     *
+     * @param t the box's {@link #tones}
+     */
+    static boolean twoTone(GrayImage gray, Bbox b, int[] t) {
         int dark = t[1], light = t[2], d = light - dark;
         if (d < 48) {
             return false;

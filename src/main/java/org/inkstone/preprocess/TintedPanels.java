@@ -101,122 +101,194 @@ public final class TintedPanels {
         if (paper < 96) {
             return new Result(gray, bin, List.of());
         }
-        // cells of half a body height: each one's background level, its median
-        int c = Math.max(4, body / 2), cw = (w + c - 1) / c, ch = (h + c - 1) / c;
-        int[] level = new int[cw * ch];
-        int[] bins = new int[64];
-        for (int cy = 0; cy < ch; cy++) {
-            for (int cx = 0; cx < cw; cx++) {
-                java.util.Arrays.fill(bins, 0);
-                int n = 0;
-                for (int y = cy * c; y < Math.min(h, cy * c + c); y++) {
-                    for (int x = cx * c; x < Math.min(w, cx * c + c); x++) {
-                        bins[(px[y * s * gw + x * s] & 0xff) >> 2]++;
-                        n++;
-                    }
-                }
-                int b = 0;
-                for (int seen = bins[0]; seen <= 0.5 * n && b < 63; seen += bins[++b]) {
-                }
-                level[cy * cw + cx] = 4 * b + 2;
-            }
-        }
+        Cells cells = Cells.of(gray, s, w, h, Math.max(4, body / 2));
         int lo = (int) (MIN_TONE * paper), hi = (int) (MAX_TONE * paper), step = (int) (STEP * paper);
-        int[] region = new int[cw * ch];
-        java.util.Arrays.fill(region, -1);
-        int[] queue = new int[cw * ch];
+        boolean[] seen = new boolean[cells.level.length];
+        int[] queue = new int[cells.level.length];
         byte[] ink = null, turned = null;
         List<Bbox> panels = new ArrayList<>();
-        int regions = 0;
-        for (int start = 0; start < level.length; start++) {
-            if (region[start] >= 0 || level[start] < lo || level[start] > hi) {
+        for (int start = 0; start < cells.level.length; start++) {
+            if (seen[start] || cells.level[start] < lo || cells.level[start] > hi) {
                 continue;
             }
-            // grow over neighbouring cells of nearly the same level
-            int head = 0, tail = 0, id = regions++;
+            int n = cells.grow(start, lo, hi, step, seen, queue);
+            Panel panel = cells.panel(queue, n, paper, body);
+            if (panel == null) {
+                continue;
+            }
+            int[] box = panel.box();
+            grow(gray, s, w, h, box, panel.tone(), (int) (NEAR * paper), Math.max(w, h));
+            Type type = Type.in(gray, s, box, panel.tone(), (int) (MIN_STEP * paper));
+            if (type == null) {
+                continue;
+            }
+            byte[] made = type.ink(gray, s, box);
+            int bw = box[2] - box[0];
+            if (!typeShaped(made, bw, box[3] - box[1], s, body)) {
+                continue;
+            }
+            if (ink == null) {
+                ink = bin.ink().clone();
+            }
+            for (int y = box[1]; y < box[3]; y++) {
+                System.arraycopy(made, (y - box[1]) * bw, ink, y * w + box[0], bw);
+            }
+            Bbox onPage = new Bbox(box[0] * s, box[1] * s, box[2] * s, box[3] * s);
+            if (type.reversed()) {
+                // the gray page too: the panel's tone white, its type's black
+                if (turned == null) {
+                    turned = px.clone();
+                }
+                ReversedPanels.turnTones(turned, gray, onPage, panel.tone(), type.tone());
+            }
+            panels.add(onPage);
+        }
+        GrayImage page = turned == null ? gray : new GrayImage(gray.width(), gray.height(), turned);
+        return ink == null ? new Result(gray, bin, List.of())
+                : new Result(page, new BinaryImage(w, h, s, ink, bin.contrast()), panels);
+    }
+
+    /**
+     * A candidate panel: its box, px of the bilevel page, and its tone (the median of its cells' levels).
+     */
+    private record Panel(int[] box, int tone) {
+    }
+
+    /**
+     * The page cut into cells of {@code c × c} pixels of the bilevel page, each with its level:
+     * the median of the gray page sampled at one pixel per bilevel pixel, in steps of 4.
+     */
+    private record Cells(int[] level, int cw, int ch, int c, int w, int h) {
+
+        static Cells of(GrayImage gray, int s, int w, int h, int c) {
+            byte[] px = gray.pixels();
+            int gw = gray.width(), cw = (w + c - 1) / c, ch = (h + c - 1) / c;
+            int[] level = new int[cw * ch];
+            int[] bins = new int[64];
+            for (int cy = 0; cy < ch; cy++) {
+                for (int cx = 0; cx < cw; cx++) {
+                    java.util.Arrays.fill(bins, 0);
+                    int n = 0;
+                    for (int y = cy * c; y < Math.min(h, cy * c + c); y++) {
+                        for (int x = cx * c; x < Math.min(w, cx * c + c); x++) {
+                            bins[(px[y * s * gw + x * s] & 0xff) >> 2]++;
+                            n++;
+                        }
+                    }
+                    int b = 0;
+                    for (int seen = bins[0]; seen <= 0.5 * n && b < 63; seen += bins[++b]) {
+                    }
+                    level[cy * cw + cx] = 4 * b + 2;
+                }
+            }
+            return new Cells(level, cw, ch, c, w, h);
+        }
+
+        /**
+         * Grows an area from cell {@code start} over 4-connected cells of levels in
+         * {@code [lo, hi]} differing from their neighbour's by at most {@code step}.
+         *
+         * @param seen  cells already in an area; marked
+         * @param queue filled with the area's cells
+         * @return the number of cells in {@code queue}
+         */
+        int grow(int start, int lo, int hi, int step, boolean[] seen, int[] queue) {
+            int head = 0, tail = 0;
             queue[tail++] = start;
-            region[start] = id;
-            int bx0 = cw, by0 = ch, bx1 = 0, by1 = 0;
-            int[] tones = new int[256];
+            seen[start] = true;
             while (head < tail) {
                 int p = queue[head++], cx = p % cw, cy = p / cw;
-                bx0 = Math.min(bx0, cx);
-                by0 = Math.min(by0, cy);
-                bx1 = Math.max(bx1, cx + 1);
-                by1 = Math.max(by1, cy + 1);
-                tones[level[p]]++;
                 int[] next = {cx > 0 ? p - 1 : -1, cx < cw - 1 ? p + 1 : -1, cy > 0 ? p - cw : -1, cy < ch - 1 ? p + cw : -1};
                 for (int q : next) {
-                    if (q >= 0 && region[q] < 0 && level[q] >= lo && level[q] <= hi
-                            && Math.abs(level[q] - level[p]) <= step) {
-                        region[q] = id;
+                    if (q >= 0 && !seen[q] && level[q] >= lo && level[q] <= hi && Math.abs(level[q] - level[p]) <= step) {
+                        seen[q] = true;
                         queue[tail++] = q;
                     }
                 }
             }
-            // the panel's cells are those of the region's commonest level (a flat tint); a
-            // photo touching the panel adds cells of other levels, and short rows or columns:
-            // the panel is the rectangle of the full rows and columns of its cells
+            return tail;
+        }
+
+        /**
+         * The panel of an area (see the class comment): its cells within {@link #KEEP} of the
+         * area's commonest level, in the rectangle of their full rows and columns, when that is
+         * large, full and flat enough.
+         *
+         * @param queue the area's cells, first {@code n}; reordered
+         * @return the panel, or null
+         */
+        Panel panel(int[] queue, int n, int paper, int body) {
+            int[] tones = new int[256];
+            int bx0 = cw, by0 = ch, bx1 = 0, by1 = 0;
+            for (int k = 0; k < n; k++) {
+                int p = queue[k];
+                tones[level[p]]++;
+                bx0 = Math.min(bx0, p % cw);
+                by0 = Math.min(by0, p / cw);
+                bx1 = Math.max(bx1, p % cw + 1);
+                by1 = Math.max(by1, p / cw + 1);
+            }
             int mode = 0;
             for (int v = 0; v < 256; v++) {
                 mode = tones[v] > tones[mode] ? v : mode;
             }
-            int keep = (int) (KEEP * paper);
-            int kept = 0;
-            for (int k = 0; k < tail; k++) {
+            int keep = (int) (KEEP * paper), kept = 0;
+            for (int k = 0; k < n; k++) {
                 if (Math.abs(level[queue[k]] - mode) <= keep) {
                     queue[kept++] = queue[k];
                 }
             }
-            tail = kept;
             int[] rowCount = new int[by1 - by0];
-            for (int k = 0; k < tail; k++) {
+            for (int k = 0; k < kept; k++) {
                 rowCount[queue[k] / cw - by0]++;
             }
             int[] rows = fullSpan(rowCount, by0);
-            int ry0 = rows[0], ry1 = rows[1];
             int[] colCount = new int[bx1 - bx0];
-            for (int k = 0; k < tail; k++) {
+            for (int k = 0; k < kept; k++) {
                 int y = queue[k] / cw;
-                if (y >= ry0 && y < ry1) {
+                if (y >= rows[0] && y < rows[1]) {
                     colCount[queue[k] % cw - bx0]++;
                 }
             }
             int[] cols = fullSpan(colCount, bx0);
-            int rx0 = cols[0], rx1 = cols[1];
-            int cells = 0;
-            for (int k = 0; k < tail; k++) {
-                int x = queue[k] % cw, y = queue[k] / cw;
-                cells += x >= rx0 && x < rx1 && y >= ry0 && y < ry1 ? 1 : 0;
-            }
-            bx0 = rx0;
-            bx1 = rx1;
-            by0 = ry0;
-            by1 = ry1;
-            if ((bx1 - bx0) * c < MIN_WIDTH * body || (by1 - by0) * c < MIN_HEIGHT * body
-                    || cells < MIN_FILL * (bx1 - bx0) * (by1 - by0)) {
-                continue;
-            }
             java.util.Arrays.fill(tones, 0);
-            for (int k = 0; k < tail; k++) {
+            int count = 0;
+            for (int k = 0; k < kept; k++) {
                 int x = queue[k] % cw, y = queue[k] / cw;
-                if (x >= bx0 && x < bx1 && y >= by0 && y < by1) {
+                if (x >= cols[0] && x < cols[1] && y >= rows[0] && y < rows[1]) {
                     tones[level[queue[k]]]++;
+                    count++;
                 }
             }
-            int q1 = percentile(tones, cells, 0.25), tone = percentile(tones, cells, 0.5);
-            int q3 = percentile(tones, cells, 0.75);
-            if (q3 - q1 > MAX_SPREAD * paper) {
-                continue;
+            int cellsW = cols[1] - cols[0], cellsH = rows[1] - rows[0];
+            if (cellsW * c < MIN_WIDTH * body || cellsH * c < MIN_HEIGHT * body || count < MIN_FILL * cellsW * cellsH) {
+                return null;
             }
-            // the panel's box, px: its cells, then out to the last rows and columns of its tone
-            int[] box = {bx0 * c, by0 * c, Math.min(w, bx1 * c), Math.min(h, by1 * c)};
-            int near = (int) (NEAR * paper);
-            grow(gray, s, w, h, box, tone, near, Math.max(w, h));
-            // type against panel, on the sampled gray page (not averaged: thin strokes keep their
-            // tone): pixels at least MIN_STEP of the paper's level darker, or lighter, than the
-            // panel; the more of the two is its type (lighter: reversed type)
-            int apart = (int) (MIN_STEP * paper);
+            int q1 = percentile(tones, count, 0.25), tone = percentile(tones, count, 0.5);
+            if (percentile(tones, count, 0.75) - q1 > MAX_SPREAD * paper) {
+                return null;
+            }
+            return new Panel(new int[] {cols[0] * c, rows[0] * c, Math.min(w, cols[1] * c), Math.min(h, rows[1] * c)}, tone);
+        }
+    }
+
+    /**
+     * A panel's type: reversed (lighter than the panel) or not, and its tone (the mean of its pixels).
+     */
+    private record Type(boolean reversed, int tone, int panelTone) {
+
+        /**
+         * The type in a panel's box, on the sampled gray page (not averaged: thin strokes keep their
+         * tone): pixels at least {@code apart} darker, or lighter, than the panel; the more of the two
+         * is its type, when they cover {@link #MIN_TYPE}–{@link #MAX_TYPE} of the box and
+         * outnumber the others {@link #DOMINANCE} to one.
+         *
+         * @param box the panel's box, px of the bilevel page
+         * @return the type, or null when the box holds none
+         */
+        static Type in(GrayImage gray, int s, int[] box, int tone, int apart) {
+            byte[] px = gray.pixels();
+            int gw = gray.width();
             long darkN = 0, darkSum = 0, lightN = 0, lightSum = 0, area = 0;
             for (int y = box[1]; y < box[3]; y++) {
                 for (int x = box[0]; x < box[2]; x++) {
@@ -234,12 +306,19 @@ public final class TintedPanels {
             boolean reversed = lightN > darkN;
             long type = reversed ? lightN : darkN;
             if (type < MIN_TYPE * area || type > MAX_TYPE * area || type < DOMINANCE * (reversed ? darkN : lightN)) {
-                continue;
+                return null;
             }
-            int typeTone = (int) ((reversed ? lightSum : darkSum) / type);
-            int threshold = (tone + typeTone) / 2;
-            // ink: a reduced pixel whose darkest (reversed: lightest) pixel is past the threshold
-            int bw = box[2] - box[0];
+            return new Type(reversed, (int) ((reversed ? lightSum : darkSum) / type), tone);
+        }
+
+        /**
+         * @param box the panel's box, px of the bilevel page
+         * @return the box's bilevel pixels made anew: ink where a pixel's darkest (reversed:
+         *         lightest) pixel of the gray page is past halfway from the panel's tone to the type's
+         */
+        byte[] ink(GrayImage gray, int s, int[] box) {
+            byte[] px = gray.pixels();
+            int gw = gray.width(), bw = box[2] - box[0], threshold = (panelTone + tone) / 2;
             byte[] made = new byte[bw * (box[3] - box[1])];
             for (int y = box[1]; y < box[3]; y++) {
                 for (int x = box[0]; x < box[2]; x++) {
@@ -255,32 +334,8 @@ public final class TintedPanels {
                     made[(y - box[1]) * bw + x - box[0]] = (byte) (on ? 1 : 0);
                 }
             }
-            if (!typeShaped(made, bw, box[3] - box[1], s, body)) {
-                continue;
-            }
-            if (ink == null) {
-                ink = bin.ink().clone();
-            }
-            for (int y = box[1]; y < box[3]; y++) {
-                System.arraycopy(made, (y - box[1]) * bw, ink, y * w + box[0], bw);
-            }
-            if (reversed) {
-                // the gray page too: the panel's tone white, its type's black
-                if (turned == null) {
-                    turned = px.clone();
-                }
-                for (int y = box[1] * s; y < Math.min(gray.height(), box[3] * s); y++) {
-                    for (int x = box[0] * s; x < Math.min(gw, box[2] * s); x++) {
-                        int v = Math.min(typeTone, Math.max(tone, px[y * gw + x] & 0xff));
-                        turned[y * gw + x] = (byte) (255 - 255 * (v - tone) / Math.max(1, typeTone - tone));
-                    }
-                }
-            }
-            panels.add(new Bbox(box[0] * s, box[1] * s, box[2] * s, box[3] * s));
+            return made;
         }
-        GrayImage page = turned == null ? gray : new GrayImage(gray.width(), gray.height(), turned);
-        return ink == null ? new Result(gray, bin, List.of())
-                : new Result(page, new BinaryImage(w, h, s, ink, bin.contrast()), panels);
     }
 
     /**
