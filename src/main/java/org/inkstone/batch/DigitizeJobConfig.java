@@ -157,35 +157,36 @@ public class DigitizeJobConfig {
             // the manager of remote partitioning: the pending pages go to the workers in partitions
             RemotePartitioning.PagePartitioner partitioner =
                     new RemotePartitioning.PagePartitioner(store, props.broker().partitionPages());
-            StepExecutionListener partition = new StepExecutionListener() {
-                @Override
-                public void beforeStep(StepExecution stepExecution) {
-                    Path scans = scans(stepExecution);
-                    int pending = partitioner.load(scans);
-                    progress.start(store.finishedPageCount(scans), pending);
-                }
-            };
             return new org.springframework.batch.integration.partition.RemotePartitioningManagerStepBuilder("ocr", repo)
                     .partitioner(RemotePartitioning.WORKER_STEP, partitioner)
                     .outputChannel(partitionRequests.getObject())
                     .pollInterval(1000)
                     .timeout(props.broker().timeoutMinutes() * 60_000L)
                     .beanFactory(beanFactory)
-                    .listener(partition)
+                    .listener(loadingPending(partitioner::load, store, progress))
                     .listener(RemotePartitioning.failStalePartitions(repo))
                     .build();
         }
-        StepExecutionListener loadQueue = new StepExecutionListener() {
+        return new StepBuilder("ocr", repo).partitioner(RemotePartitioning.WORKER_STEP, new SimplePartitioner())
+                .step(ocrWorkerStep).gridSize(props.workerCount()).taskExecutor(ocrWorkers)
+                .listener(loadingPending(queue::load, store, progress)).build();
+    }
+
+    /**
+     * @param load loads the pending pages of a scans folder (into the local queue, or into
+     *             partitions for remote workers) and gives their number
+     * @return a listener that, before the OCR step, loads the pending pages and starts the progress count
+     */
+    private static StepExecutionListener loadingPending(java.util.function.ToIntFunction<Path> load,
+                                                        DocumentStore store, Progress progress) {
+        return new StepExecutionListener() {
             @Override
             public void beforeStep(StepExecution stepExecution) {
                 Path scans = scans(stepExecution);
-                int pending = queue.load(scans);
+                int pending = load.applyAsInt(scans);
                 progress.start(store.finishedPageCount(scans), pending);
             }
         };
-        return new StepBuilder("ocr", repo).partitioner(RemotePartitioning.WORKER_STEP, new SimplePartitioner())
-                .step(ocrWorkerStep).gridSize(props.workerCount()).taskExecutor(ocrWorkers)
-                .listener(loadQueue).build();
     }
 
     @Bean

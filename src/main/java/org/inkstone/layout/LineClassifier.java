@@ -251,7 +251,7 @@ final class LineClassifier {
      */
     static boolean runningText(String text) {
         long marks = text.codePoints().filter(c -> "，。、；：！？,;:!?".indexOf(c) >= 0).count();
-        return marks >= RUNNING_MARKS && text.codePoints().filter(c -> !Character.isWhitespace(c)).count() >= RUNNING_CHARS;
+        return marks >= RUNNING_MARKS && Measure.chars(text) >= RUNNING_CHARS;
     }
 
     /** Least characters of a line of running text in large type. */

@@ -13,7 +13,12 @@ final class Measure {
 
     /** Characters of a line, white space not counted. */
     static int chars(OcrLine l) {
-        return (int) l.text().codePoints().filter(c -> !Character.isWhitespace(c)).count();
+        return chars(l.text());
+    }
+
+    /** Characters of a text, white space not counted. */
+    static int chars(String text) {
+        return (int) text.codePoints().filter(c -> !Character.isWhitespace(c)).count();
     }
 
     /** Median of {@code v}, or {@code fallback} when it is empty. */
